@@ -1,0 +1,9 @@
+//! The rules of the Partner Center migration assistant.
+//!
+//! Every decision about the domain lives here: the web app renders what this crate decides and
+//! the reference server persists it. The crate has no browser, network, clock or file-system
+//! dependency, so the same rules run natively and in WebAssembly.
+
+pub mod mpn;
+
+pub use mpn::{MpnId, MpnIdError};

@@ -1,0 +1,58 @@
+//! The server serves the built app, with the app's page for every unknown path.
+
+use assistant_server::{Settings, app};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+async fn get(settings: &Settings, path: &str) -> (StatusCode, String) {
+    let response = app(settings)
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn built_app() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<h1>the app</h1>").unwrap();
+    std::fs::write(dir.path().join("app.css"), "body{}").unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn serves_the_files_of_the_built_app() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().into()),
+    };
+    assert_eq!(
+        get(&settings, "/app.css").await,
+        (StatusCode::OK, "body{}".into())
+    );
+    assert_eq!(
+        get(&settings, "/").await,
+        (StatusCode::OK, "<h1>the app</h1>".into())
+    );
+}
+
+#[tokio::test]
+async fn a_screen_url_reloads_into_the_app() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().into()),
+    };
+    assert_eq!(
+        get(&settings, "/accounts/fabrikam/work-email").await,
+        (StatusCode::OK, "<h1>the app</h1>".into())
+    );
+}
+
+#[tokio::test]
+async fn without_an_app_to_serve_every_path_is_not_found() {
+    let (status, _) = get(&Settings::default(), "/").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

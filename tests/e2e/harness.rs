@@ -1,0 +1,159 @@
+//! Starts the server and ChromeDriver once, and gives each test a fresh headless browser.
+
+use std::future::Future;
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use libtest_mimic::{Failed, Trial};
+use serde_json::json;
+
+/// The running server and driver, shared by every test.
+pub struct Harness {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    runtime: tokio::runtime::Runtime,
+    app_url: String,
+    driver_url: String,
+    chromium: PathBuf,
+    processes: Vec<Child>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        for process in &mut self.processes {
+            let _ = process.kill();
+            let _ = process.wait();
+        }
+    }
+}
+
+fn env_path(name: &str, default: Option<&str>) -> Result<PathBuf, String> {
+    match std::env::var_os(name) {
+        Some(value) => Ok(value.into()),
+        None => default
+            .map(PathBuf::from)
+            .ok_or_else(|| format!("{name} is not set")),
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+/// Waits until something listens on `port` (ChromeDriver says nothing machine-readable).
+fn wait_for_port(port: u16, within: Duration) -> Result<(), String> {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!("nothing listens on port {port} after {within:?}"))
+}
+
+impl Harness {
+    /// Starts the reference server on the built app and ChromeDriver, each on a free port.
+    pub fn start() -> Result<Self, String> {
+        let dist = env_path("ASSISTANT_DIST", None)?;
+        let server_bin = env_path("ASSISTANT_SERVER_BIN", None)?;
+        let driver_bin = env_path("CHROMEDRIVER", Some("/usr/bin/chromedriver"))?;
+        let chromium = env_path("CHROMIUM", Some("/usr/bin/chromium"))?;
+        if !dist.join("index.html").is_file() {
+            return Err(format!(
+                "{} holds no built app (index.html)",
+                dist.display()
+            ));
+        }
+
+        let mut processes = Vec::new();
+        let mut server = Command::new(&server_bin)
+            .args(["--port", "0", "--static-dir"])
+            .arg(&dist)
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", server_bin.display()))?;
+        let mut first_line = String::new();
+        BufReader::new(server.stdout.take().expect("piped stdout"))
+            .read_line(&mut first_line)
+            .map_err(|e| e.to_string())?;
+        processes.push(server);
+        let app_url = first_line
+            .trim()
+            .strip_prefix("Listening on ")
+            .ok_or_else(|| format!("the server said {first_line:?}, not its address"))?
+            .to_owned();
+
+        let driver_port = free_port()?;
+        let driver = Command::new(&driver_bin)
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", driver_bin.display()))?;
+        processes.push(driver);
+        wait_for_port(driver_port, Duration::from_secs(30))?;
+
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                runtime,
+                app_url,
+                driver_url: format!("http://127.0.0.1:{driver_port}"),
+                chromium,
+                processes,
+            }),
+        })
+    }
+
+    /// A test that gets a fresh browser, and the app's base URL; the browser is closed after it.
+    pub fn trial<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Client, String) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        let inner = Arc::clone(&self.inner);
+        Trial::test(name, move || {
+            inner.runtime.block_on(async {
+                let browser = inner.browser().await?;
+                let outcome = test(browser.clone(), inner.app_url.clone()).await;
+                let _ = browser.close().await;
+                outcome
+            })
+        })
+    }
+}
+
+impl Inner {
+    async fn browser(&self) -> Result<Client, Failed> {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": self.chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    "--lang=en-US", "--window-size=1280,900",
+                ],
+            }),
+        );
+        ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&self.driver_url)
+            .await
+            .map_err(|e| format!("cannot open a browser session: {e}").into())
+    }
+}

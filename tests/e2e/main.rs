@@ -1,0 +1,31 @@
+//! End-to-end tests: the built app, served by the reference server, in headless Chromium.
+//!
+//! Run through `cargo xtask test`, which builds the app and the server and says where they are:
+//! `ASSISTANT_DIST` (the built app), `ASSISTANT_SERVER_BIN` (the server binary); `CHROMEDRIVER` and
+//! `CHROMIUM` default to Debian's `/usr/bin/chromedriver` and `/usr/bin/chromium`.
+
+mod harness;
+mod smoke;
+
+use std::process::ExitCode;
+
+use libtest_mimic::{Arguments, Trial};
+
+use harness::Harness;
+
+fn main() -> ExitCode {
+    let mut args = Arguments::from_args();
+    // One browser at a time: two cores, and every test drives a whole browser.
+    args.test_threads = Some(1);
+
+    let harness = match Harness::start() {
+        Ok(harness) => harness,
+        Err(why) => {
+            eprintln!("end-to-end tests cannot start: {why}");
+            eprintln!("run them with `cargo xtask test`, which builds and provides everything.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let trials: Vec<Trial> = smoke::tests(&harness);
+    libtest_mimic::run(&args, trials).exit_code()
+}

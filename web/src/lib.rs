@@ -1,0 +1,9 @@
+//! The migration assistant in the browser.
+//!
+//! Components render what `assistant_core` decides; they hold no domain rule of their own.
+
+pub mod app;
+pub mod i18n;
+pub mod language_switcher;
+
+pub use app::App;

@@ -1,0 +1,150 @@
+//! Installs what the tasks need and the machine lacks, from the package registries only.
+//!
+//! Each tool is checked first (seconds when all is there); what is missing is installed, saying
+//! what and why. Nothing is downloaded from anywhere but crates.io and Debian's packages.
+
+use std::path::Path;
+
+use crate::command::{cargo, command, output_line, root, run};
+
+/// Trunk's version: newer ones need a newer rustc than the one this project targets.
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Debian's Chromium and its matching driver.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// What a task needs installed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tools {
+    /// Building the web app: the wasm target, Trunk and wasm-bindgen.
+    App,
+    /// The app's tools and a browser with its driver, for the in-browser and end-to-end tests.
+    Browser,
+}
+
+impl Tools {
+    /// Installs whatever of these tools is missing.
+    pub fn ensure(self) -> Result<(), String> {
+        ensure_wasm_target()?;
+        ensure_trunk()?;
+        ensure_wasm_bindgen()?;
+        if self >= Tools::Browser {
+            ensure_chromium()?;
+        }
+        Ok(())
+    }
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let mut list = command("rustup");
+    list.args(["target", "list", "--installed"]);
+    let installed = list
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.trim() == WASM_TARGET)
+        })
+        .unwrap_or(false);
+    if installed {
+        return Ok(());
+    }
+    println!("installing the Rust target {WASM_TARGET} (the web app compiles to it)");
+    let mut add = command("rustup");
+    add.args(["target", "add", WASM_TARGET]);
+    run(add)
+}
+
+/// The version a `tool --version` line names, such as `0.21.14` from `trunk 0.21.14`.
+fn reported_version(program: &str) -> Option<String> {
+    let mut version = command(program);
+    version.arg("--version");
+    output_line(version)?
+        .split_whitespace()
+        .nth(1)
+        .map(str::to_owned)
+}
+
+fn ensure_trunk() -> Result<(), String> {
+    if reported_version("trunk").as_deref() == Some(TRUNK_VERSION) {
+        return Ok(());
+    }
+    println!(
+        "installing Trunk {TRUNK_VERSION}, which builds the web app (about 11 minutes on 2 cores)"
+    );
+    let mut install = cargo();
+    install.args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]);
+    run(install)
+}
+
+/// The version of the `wasm-bindgen` crate that Cargo.lock holds.
+pub fn locked_wasm_bindgen_version() -> Result<String, String> {
+    let lock_path = root().join("Cargo.lock");
+    let lock = std::fs::read_to_string(&lock_path)
+        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            let version = lines.next().unwrap_or_default().trim();
+            if let Some(version) = version
+                .strip_prefix("version = \"")
+                .and_then(|v| v.strip_suffix('"'))
+            {
+                return Ok(version.to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen version".into())
+}
+
+fn ensure_wasm_bindgen() -> Result<(), String> {
+    let wanted = locked_wasm_bindgen_version()?;
+    if reported_version("wasm-bindgen").as_deref() == Some(wanted.as_str())
+        && reported_version("wasm-bindgen-test-runner").as_deref() == Some(wanted.as_str())
+    {
+        return Ok(());
+    }
+    println!(
+        "installing wasm-bindgen-cli {wanted}, the exact version of the wasm-bindgen crate in Cargo.lock \
+         (about 4 minutes)"
+    );
+    // `--locked` fails to resolve one of its pinned dependencies on this registry; without it the
+    // build works, and the tool's own version is still exact.
+    let mut install = cargo();
+    install.args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &format!("={wanted}"),
+    ]);
+    run(install)
+}
+
+fn is_root() -> bool {
+    let mut id = command("id");
+    id.arg("-u");
+    output_line(id).as_deref() == Some("0")
+}
+
+fn ensure_chromium() -> Result<(), String> {
+    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+        return Ok(());
+    }
+    println!("installing Debian's chromium and chromium-driver (the browser the tests drive)");
+    let sudo: &[&str] = if is_root() { &[] } else { &["sudo", "-n"] };
+    let apt = |args: &[&str]| {
+        let all: Vec<&str> = sudo
+            .iter()
+            .chain(["apt-get"].iter())
+            .chain(args)
+            .copied()
+            .collect();
+        let mut apt = command(all[0]);
+        apt.args(&all[1..]).env("DEBIAN_FRONTEND", "noninteractive");
+        run(apt)
+    };
+    apt(&["update", "-q"])?;
+    apt(&["install", "-y", "-q", "chromium", "chromium-driver"])
+        .map_err(|why| format!("{why}; install the Debian packages chromium and chromium-driver"))
+}

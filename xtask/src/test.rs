@@ -1,0 +1,137 @@
+//! `cargo xtask test`: every check of the project, ending with `N passed, N failed`.
+
+use std::process::Command;
+
+use crate::build;
+use crate::command::{Counts, cargo, root, run, run_tests};
+use crate::install::{self, Tools};
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// What the steps add up to.
+#[derive(Default)]
+struct Tally {
+    counts: Counts,
+    failed_steps: Vec<String>,
+}
+
+impl Tally {
+    /// A step that is not a test run: it counts only when it fails.
+    fn check(&mut self, name: &str, outcome: Result<(), String>) -> bool {
+        println!();
+        match outcome {
+            Ok(()) => true,
+            Err(why) => {
+                eprintln!("{name}: {why}");
+                self.counts.failed += 1;
+                self.failed_steps.push(name.to_owned());
+                false
+            }
+        }
+    }
+
+    /// A test run: its tests count; a failure with no failed test (it did not build) counts once.
+    fn tests(&mut self, name: &str, (counts, outcome): (Counts, Result<(), String>)) {
+        self.counts.passed += counts.passed;
+        self.counts.failed += counts.failed;
+        if let Err(why) = outcome {
+            eprintln!("{name}: {why}");
+            if counts.failed == 0 {
+                self.counts.failed += 1;
+            }
+            self.failed_steps.push(name.to_owned());
+        }
+        println!();
+    }
+}
+
+fn clippy(wasm: bool) -> Command {
+    let mut clippy = cargo();
+    clippy.args(["clippy", "--all-targets"]);
+    if wasm {
+        // The browser-side crates; the server and the tools are native only.
+        clippy.args([
+            "--package",
+            "assistant-core",
+            "--package",
+            "assistant-web",
+            "--target",
+            WASM_TARGET,
+        ]);
+    } else {
+        clippy.arg("--workspace");
+    }
+    clippy.args(["--", "-D", "warnings"]);
+    clippy
+}
+
+pub fn test() -> Result<(), String> {
+    let mut tally = Tally::default();
+    if !tally.check("install", Tools::Browser.ensure()) {
+        return finish(&tally);
+    }
+
+    let mut fmt = cargo();
+    fmt.args(["fmt", "--all", "--check"]);
+    tally.check("format", run(fmt));
+    tally.check("clippy (native)", run(clippy(false)));
+    tally.check("clippy (wasm32)", run(clippy(true)));
+
+    let mut native = cargo();
+    native.args(["test", "--workspace", "--exclude", "assistant-e2e"]);
+    tally.tests("native tests", run_tests(native));
+
+    let mut in_browser = cargo();
+    in_browser
+        .args([
+            "test",
+            "--package",
+            "assistant-web",
+            "--target",
+            WASM_TARGET,
+            "--test",
+            "*",
+        ])
+        .env("CHROMEDRIVER", install::CHROMEDRIVER)
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            root().join("web/webdriver.json"),
+        )
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
+        .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
+    tally.tests("in-browser tests", run_tests(in_browser));
+
+    let app = build::app();
+    let server = build::server();
+    match (app, server) {
+        (Ok(dist), Ok(server)) => {
+            let mut e2e = cargo();
+            e2e.args(["test", "--package", "assistant-e2e"])
+                .env("ASSISTANT_DIST", dist)
+                .env("ASSISTANT_SERVER_BIN", server)
+                .env("CHROMEDRIVER", install::CHROMEDRIVER)
+                .env("CHROMIUM", install::CHROMIUM);
+            tally.tests("end-to-end tests", run_tests(e2e));
+        }
+        (app, server) => {
+            tally.check("build the app", app.map(drop));
+            tally.check("build the server", server.map(drop));
+        }
+    }
+    finish(&tally)
+}
+
+fn finish(tally: &Tally) -> Result<(), String> {
+    if !tally.failed_steps.is_empty() {
+        println!("failed: {}", tally.failed_steps.join(", "));
+    }
+    println!(
+        "{} passed, {} failed",
+        tally.counts.passed, tally.counts.failed
+    );
+    if tally.counts.failed == 0 {
+        Ok(())
+    } else {
+        Err("some checks failed".into())
+    }
+}
