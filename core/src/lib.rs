@@ -4,6 +4,15 @@
 //! the reference server persists it. The crate has no browser, network, clock or file-system
 //! dependency, so the same rules run natively and in WebAssembly.
 
+pub mod account;
+pub mod checklist;
+pub mod config;
+pub mod date;
+pub mod email;
+pub mod fixtures;
 pub mod mpn;
+pub mod offer;
+pub mod tenant;
+pub mod work_email;
 
 pub use mpn::{MpnId, MpnIdError};

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::tenant::Tenant;
+
 /// Longest input looked at; anything longer is refused before any other work.
 const MAX_INPUT_CHARS: usize = 64;
 
@@ -107,6 +109,80 @@ impl fmt::Display for MpnIdError {
 
 impl std::error::Error for MpnIdError {}
 
+/// What the partner registry says of an MPN ID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum MpnLookup {
+    /// A live membership, registered in this tenant.
+    Active {
+        /// The tenant in which the MPN ID is registered.
+        tenant: Tenant,
+    },
+    /// A membership that has lapsed: the owner must enrol again.
+    Inactive,
+    /// No membership has this ID.
+    NotFound,
+}
+
+/// An MPN ID and what the registry says of it, as the API answers a lookup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MpnRecord {
+    /// The ID looked up.
+    pub id: MpnId,
+    /// The registry's answer.
+    #[serde(flatten)]
+    pub lookup: MpnLookup,
+}
+
+/// Why the owner must enrol in the Microsoft Partner Network before migrating (SPEC §2.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnrolReason {
+    /// The account has no MPN ID.
+    Missing,
+    /// The ID on the account is not even well-formed.
+    Malformed,
+    /// No membership has the ID on the account.
+    NotFound,
+    /// The membership of the ID on the account has lapsed.
+    Inactive,
+}
+
+/// Whether the MPN ID stored on an account can carry the migration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MpnStanding {
+    /// Active, registered in `tenant`.
+    Usable {
+        /// The ID.
+        id: MpnId,
+        /// Its tenant, to which the work email must belong.
+        tenant: Tenant,
+    },
+    /// Not usable: the owner must enrol and come back with a new ID.
+    MustEnrol(EnrolReason),
+}
+
+impl MpnStanding {
+    /// The standing of the ID stored on an account, given the registry's answer for it (which
+    /// only matters when the stored text is a well-formed ID).
+    pub fn of_stored(stored: Option<&str>, lookup: Option<&MpnLookup>) -> Self {
+        let Some(stored) = stored.filter(|s| !s.trim().is_empty()) else {
+            return Self::MustEnrol(EnrolReason::Missing);
+        };
+        let Ok(id) = MpnId::parse(stored) else {
+            return Self::MustEnrol(EnrolReason::Malformed);
+        };
+        match lookup {
+            Some(MpnLookup::Active { tenant }) => Self::Usable {
+                id,
+                tenant: tenant.clone(),
+            },
+            Some(MpnLookup::Inactive) => Self::MustEnrol(EnrolReason::Inactive),
+            Some(MpnLookup::NotFound) | None => Self::MustEnrol(EnrolReason::NotFound),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +222,57 @@ mod tests {
     fn huge_input_is_refused_at_once() {
         let input = "1".repeat(1_000_000);
         assert_eq!(MpnId::parse(&input), Err(MpnIdError::TooLong));
+    }
+
+    #[test]
+    fn a_stored_id_is_usable_only_when_active() {
+        let tenant = Tenant {
+            id: "t".into(),
+            name: "Fabrikam".into(),
+            verified_domains: vec![],
+        };
+        let active = MpnLookup::Active {
+            tenant: tenant.clone(),
+        };
+        assert_eq!(
+            MpnStanding::of_stored(Some("2345678"), Some(&active)),
+            MpnStanding::Usable {
+                id: MpnId::parse("2345678").unwrap(),
+                tenant
+            }
+        );
+        let must_enrol = |stored, lookup| match MpnStanding::of_stored(stored, lookup) {
+            MpnStanding::MustEnrol(reason) => Some(reason),
+            MpnStanding::Usable { .. } => None,
+        };
+        assert_eq!(must_enrol(None, None), Some(EnrolReason::Missing));
+        assert_eq!(must_enrol(Some("  "), None), Some(EnrolReason::Missing));
+        assert_eq!(
+            must_enrol(Some("12-34"), Some(&active)),
+            Some(EnrolReason::Malformed)
+        );
+        assert_eq!(
+            must_enrol(Some("7654321"), Some(&MpnLookup::NotFound)),
+            Some(EnrolReason::NotFound)
+        );
+        assert_eq!(
+            must_enrol(Some("1111111"), Some(&MpnLookup::Inactive)),
+            Some(EnrolReason::Inactive)
+        );
+    }
+
+    #[test]
+    fn a_lookup_answer_reads_as_the_api_writes_it() {
+        let record: MpnRecord = serde_json::from_str(
+            r#"{"id":"4567890","status":"active","tenant":{"id":"adatum","name":"Adatum","verified_domains":["adatum.example"]}}"#,
+        )
+        .unwrap();
+        assert!(
+            matches!(record.lookup, MpnLookup::Active { ref tenant } if tenant.name == "Adatum")
+        );
+        let missing: MpnRecord =
+            serde_json::from_str(r#"{"id":"7654321","status":"not_found"}"#).unwrap();
+        assert_eq!(missing.lookup, MpnLookup::NotFound);
     }
 
     #[test]

@@ -1,0 +1,716 @@
+//! The checklist for moving Dynamics 365 and PowerApps offers to Partner Center (SPEC §2.5).
+//!
+//! The six steps are data ([`STEPS`]): what each applies to, which earlier steps it needs, and
+//! where its evidence comes from. [`evaluate`] turns the offers, the readiness facts the API
+//! reports and the publisher's own ticks into items with states, progress and the next action.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::offer::{CertificationStatus, Offer, OfferType, Readiness};
+
+/// The six steps, in the order the publisher takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepId {
+    /// 1. The Partner Membership Center account has moved to Partner Center.
+    PmcAccountMigrated,
+    /// 2. Enrolled in the commercial marketplace.
+    MarketplaceEnrolled,
+    /// 3. Each offer is in AppSource, or a new offer is created for it.
+    #[serde(rename = "offers_in_appsource")]
+    OffersInAppSource,
+    /// 4. The ISV addendum for business applications is accepted.
+    IsvAddendumAccepted,
+    /// 5. The billing profile is complete.
+    BillingProfileComplete,
+    /// 6. Each offer is submitted for certification and publishing, and goes live.
+    OffersSubmitted,
+}
+
+/// What a step is about: the whole account, or each offer the move applies to.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// One item for the account: its task, and its evidence from the readiness facts.
+    Account(Task, fn(&Readiness) -> Option<bool>),
+    /// One item per offer that moves.
+    PerOffer,
+}
+
+/// One step of the checklist, as data.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// Which step.
+    pub id: StepId,
+    /// What it applies to.
+    pub scope: Scope,
+    /// Steps that must be done first (for a per-offer step needing a per-offer step: the same offer's item).
+    pub requires: &'static [StepId],
+}
+
+/// The six steps of SPEC §2.5.
+pub const STEPS: [Step; 6] = [
+    Step {
+        id: StepId::PmcAccountMigrated,
+        scope: Scope::Account(Task::ConfirmPmcAccountMigrated, |r| r.pmc_account_migrated),
+        requires: &[],
+    },
+    Step {
+        id: StepId::MarketplaceEnrolled,
+        scope: Scope::Account(Task::EnrolInMarketplace, |r| r.marketplace_enrolled),
+        requires: &[StepId::PmcAccountMigrated],
+    },
+    Step {
+        id: StepId::OffersInAppSource,
+        scope: Scope::PerOffer,
+        requires: &[StepId::MarketplaceEnrolled],
+    },
+    Step {
+        id: StepId::IsvAddendumAccepted,
+        scope: Scope::Account(Task::AcceptIsvAddendum, |r| r.isv_addendum_accepted),
+        requires: &[StepId::PmcAccountMigrated],
+    },
+    Step {
+        id: StepId::BillingProfileComplete,
+        scope: Scope::Account(Task::CompleteBillingProfile, |r| r.billing_profile_complete),
+        requires: &[StepId::PmcAccountMigrated],
+    },
+    Step {
+        id: StepId::OffersSubmitted,
+        scope: Scope::PerOffer,
+        requires: &[
+            StepId::OffersInAppSource,
+            StepId::IsvAddendumAccepted,
+            StepId::BillingProfileComplete,
+        ],
+    },
+];
+
+/// The kind of offer to create in Partner Center for an offer not in AppSource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NewOfferType {
+    /// A Dynamics 365 Customer Engagement offer (also for PowerApps offers).
+    CustomerEngagement,
+    /// A Dynamics 365 Operations offer.
+    Operations,
+}
+
+/// Why an offer is not part of this move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExclusionReason {
+    /// Dynamics 365 Business Central offers are not moved this way.
+    BusinessCentral,
+    /// Only Dynamics 365 Customer Engagement, PowerApps and Dynamics 365 Operations offers move.
+    NotDynamicsOrPowerApps,
+}
+
+/// Whether an offer of this type moves, and as what kind of new offer.
+pub fn applicability(offer_type: OfferType) -> Result<NewOfferType, ExclusionReason> {
+    match offer_type {
+        OfferType::Dynamics365CustomerEngagement | OfferType::PowerApps => {
+            Ok(NewOfferType::CustomerEngagement)
+        }
+        OfferType::Dynamics365Operations => Ok(NewOfferType::Operations),
+        OfferType::Dynamics365BusinessCentral => Err(ExclusionReason::BusinessCentral),
+        OfferType::AzureVirtualMachine | OfferType::Other => {
+            Err(ExclusionReason::NotDynamicsOrPowerApps)
+        }
+    }
+}
+
+/// The offer an item is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferRef {
+    /// The offer's identifier.
+    pub id: String,
+    /// The offer's name.
+    pub name: String,
+}
+
+/// What an item asks the publisher to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Task {
+    /// Confirm the PMC account moved to Partner Center (step 1).
+    ConfirmPmcAccountMigrated,
+    /// Enrol in the commercial marketplace (step 2).
+    EnrolInMarketplace,
+    /// The offer is listed in AppSource (step 3).
+    ConfirmListedInAppSource {
+        /// The offer.
+        offer: OfferRef,
+    },
+    /// Create a new offer in Partner Center for an offer not in AppSource (step 3).
+    CreateNewOffer {
+        /// The offer.
+        offer: OfferRef,
+        /// What kind of offer to create.
+        new_offer_type: NewOfferType,
+    },
+    /// Accept the ISV addendum for business applications (step 4).
+    AcceptIsvAddendum,
+    /// Complete the billing profile (step 5).
+    CompleteBillingProfile,
+    /// Submit the offer for certification and publishing (step 6).
+    SubmitOffer {
+        /// The offer.
+        offer: OfferRef,
+    },
+    /// The offer is approved: choose "Go live" so it shows on AppSource (step 6).
+    GoLive {
+        /// The offer.
+        offer: OfferRef,
+    },
+}
+
+/// Where an item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemState {
+    /// Done, as Partner Center reports.
+    DoneVerified,
+    /// Done, as the publisher has ticked it off (Partner Center cannot tell).
+    DoneByYou,
+    /// Under way outside the publisher's hands (an offer in certification).
+    InProgress,
+    /// To do now.
+    ToDo,
+    /// Cannot start until an earlier step is done.
+    Blocked,
+}
+
+impl ItemState {
+    /// Whether the item counts as done.
+    pub fn is_done(self) -> bool {
+        matches!(self, ItemState::DoneVerified | ItemState::DoneByYou)
+    }
+}
+
+/// The stable key of an item, under which a tick is saved: `step` or `step:offer-id`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ItemKey(pub String);
+
+/// The items the publisher has ticked off.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Ticks(pub BTreeSet<ItemKey>);
+
+impl Ticks {
+    /// Whether the item is ticked.
+    pub fn contains(&self, key: &ItemKey) -> bool {
+        self.0.contains(key)
+    }
+}
+
+/// One line of the checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    /// The key its tick is saved under.
+    pub key: ItemKey,
+    /// The step it belongs to.
+    pub step: StepId,
+    /// What to do.
+    pub task: Task,
+    /// Where it stands.
+    pub state: ItemState,
+    /// Whether the publisher may tick it (Partner Center cannot tell, and it is not blocked).
+    pub self_attested: bool,
+}
+
+/// An offer the move does not apply to, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExcludedOffer {
+    /// The offer.
+    pub offer: OfferRef,
+    /// Why it does not move.
+    pub reason: ExclusionReason,
+}
+
+/// How the deadline stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", content = "days", rename_all = "snake_case")]
+pub enum DeadlineStatus {
+    /// The deadline is this many days away.
+    DaysLeft(u32),
+    /// The deadline is today.
+    DueToday,
+    /// The deadline passed this many days ago: keep going, availability may be affected.
+    Overdue(u32),
+}
+
+impl DeadlineStatus {
+    /// The status of `deadline` on `today`.
+    pub fn on(deadline: Date, today: Date) -> Self {
+        let days = today.days_until(deadline);
+        let magnitude = u32::try_from(days.unsigned_abs()).unwrap_or(u32::MAX);
+        match days {
+            0 => DeadlineStatus::DueToday,
+            d if d > 0 => DeadlineStatus::DaysLeft(magnitude),
+            _ => DeadlineStatus::Overdue(magnitude),
+        }
+    }
+}
+
+/// The evaluated checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checklist {
+    /// Every item, in order of step and then of offer.
+    pub items: Vec<ChecklistItem>,
+    /// Offers the move does not apply to.
+    pub excluded: Vec<ExcludedOffer>,
+    /// How many items are done.
+    pub done: usize,
+    /// How many items there are.
+    pub total: usize,
+    /// The one item to do next, if any is to do now.
+    pub next_action: Option<ItemKey>,
+    /// How the deadline stands.
+    pub deadline: DeadlineStatus,
+}
+
+impl Checklist {
+    /// Whether the checklist applies at all (the publisher has offers that move).
+    pub fn applies(&self) -> bool {
+        !self.items.is_empty()
+    }
+}
+
+impl StepId {
+    /// The step's name in keys and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepId::PmcAccountMigrated => "pmc_account_migrated",
+            StepId::MarketplaceEnrolled => "marketplace_enrolled",
+            StepId::OffersInAppSource => "offers_in_appsource",
+            StepId::IsvAddendumAccepted => "isv_addendum_accepted",
+            StepId::BillingProfileComplete => "billing_profile_complete",
+            StepId::OffersSubmitted => "offers_submitted",
+        }
+    }
+}
+
+/// The item of one step before blocking is decided: its task and its evidence.
+struct Draft {
+    key: ItemKey,
+    step: StepId,
+    offer_id: Option<String>,
+    task: Task,
+    /// `Some` when Partner Center can tell the state.
+    verified: Option<ItemState>,
+}
+
+fn drafts(step: &Step, moving: &[(&Offer, NewOfferType)], readiness: &Readiness) -> Vec<Draft> {
+    let name = step.id.as_str();
+    match &step.scope {
+        Scope::Account(task, evidence) => {
+            let task = task.clone();
+            let verified = evidence(readiness).map(|done| {
+                if done {
+                    ItemState::DoneVerified
+                } else {
+                    ItemState::ToDo
+                }
+            });
+            vec![Draft {
+                key: ItemKey(name.to_owned()),
+                step: step.id,
+                offer_id: None,
+                task,
+                verified,
+            }]
+        }
+        Scope::PerOffer => moving
+            .iter()
+            .map(|(offer, new_offer_type)| {
+                let offer_ref = OfferRef {
+                    id: offer.id.clone(),
+                    name: offer.name.clone(),
+                };
+                let (task, verified) = match step.id {
+                    StepId::OffersInAppSource if offer.listed_in_appsource => (
+                        Task::ConfirmListedInAppSource { offer: offer_ref },
+                        Some(ItemState::DoneVerified),
+                    ),
+                    StepId::OffersInAppSource => (
+                        Task::CreateNewOffer {
+                            offer: offer_ref,
+                            new_offer_type: *new_offer_type,
+                        },
+                        None,
+                    ),
+                    _ => match offer.certification {
+                        CertificationStatus::Live => (
+                            Task::SubmitOffer { offer: offer_ref },
+                            Some(ItemState::DoneVerified),
+                        ),
+                        CertificationStatus::Approved => {
+                            (Task::GoLive { offer: offer_ref }, Some(ItemState::ToDo))
+                        }
+                        CertificationStatus::Submitted | CertificationStatus::InCertification => (
+                            Task::SubmitOffer { offer: offer_ref },
+                            Some(ItemState::InProgress),
+                        ),
+                        CertificationStatus::NotSubmitted => (
+                            Task::SubmitOffer { offer: offer_ref },
+                            Some(ItemState::ToDo),
+                        ),
+                    },
+                };
+                Draft {
+                    key: ItemKey(format!("{name}:{}", offer.id)),
+                    step: step.id,
+                    offer_id: Some(offer.id.clone()),
+                    task,
+                    verified,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Evaluates the checklist of an account on `today`.
+///
+/// ```
+/// use assistant_core::{checklist, fixtures};
+/// use assistant_core::checklist::Ticks;
+///
+/// let today = "2026-11-24".parse().unwrap();
+/// let list = checklist::evaluate(
+///     &fixtures::offers("fabrikam"),
+///     &fixtures::readiness("fabrikam"),
+///     &Ticks::default(),
+///     "2019-10-15".parse().unwrap(),
+///     today,
+/// );
+/// assert_eq!(list.excluded.len(), 2);
+/// assert_eq!((list.done, list.total), (3, 10));
+/// ```
+pub fn evaluate(
+    offers: &[Offer],
+    readiness: &Readiness,
+    ticks: &Ticks,
+    deadline: Date,
+    today: Date,
+) -> Checklist {
+    let mut moving = Vec::new();
+    let mut excluded = Vec::new();
+    for offer in offers {
+        match applicability(offer.offer_type) {
+            Ok(new_offer_type) => moving.push((offer, new_offer_type)),
+            Err(reason) => excluded.push(ExcludedOffer {
+                offer: OfferRef {
+                    id: offer.id.clone(),
+                    name: offer.name.clone(),
+                },
+                reason,
+            }),
+        }
+    }
+
+    let mut items: Vec<ChecklistItem> = Vec::new();
+    if !moving.is_empty() {
+        for step in &STEPS {
+            for draft in drafts(step, &moving, readiness) {
+                let needs_done = |item: &&ChecklistItem| {
+                    step.requires.contains(&item.step)
+                        && (item_offer(item).is_none()
+                            || item_offer(item) == draft.offer_id.as_deref())
+                };
+                let blocked = items
+                    .iter()
+                    .filter(needs_done)
+                    .any(|item| !item.state.is_done());
+                let ticked = ticks.contains(&draft.key);
+                let (state, self_attested) = match draft.verified {
+                    Some(ItemState::DoneVerified) => (ItemState::DoneVerified, false),
+                    Some(_) if blocked => (ItemState::Blocked, false),
+                    Some(state) => (state, false),
+                    None if ticked => (ItemState::DoneByYou, true),
+                    None if blocked => (ItemState::Blocked, false),
+                    None => (ItemState::ToDo, true),
+                };
+                items.push(ChecklistItem {
+                    key: draft.key,
+                    step: draft.step,
+                    task: draft.task,
+                    state,
+                    self_attested,
+                });
+            }
+        }
+    }
+
+    let done = items.iter().filter(|item| item.state.is_done()).count();
+    let next_action = items
+        .iter()
+        .find(|item| item.state == ItemState::ToDo)
+        .map(|item| item.key.clone());
+    Checklist {
+        total: items.len(),
+        done,
+        items,
+        excluded,
+        next_action,
+        deadline: DeadlineStatus::on(deadline, today),
+    }
+}
+
+fn item_offer(item: &ChecklistItem) -> Option<&str> {
+    match &item.task {
+        Task::ConfirmListedInAppSource { offer }
+        | Task::CreateNewOffer { offer, .. }
+        | Task::SubmitOffer { offer }
+        | Task::GoLive { offer } => Some(&offer.id),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    fn fabrikam(ticks: &[&str]) -> Checklist {
+        let ticks = Ticks(ticks.iter().map(|t| ItemKey(t.to_string())).collect());
+        evaluate(
+            &fixtures::offers("fabrikam"),
+            &fixtures::readiness("fabrikam"),
+            &ticks,
+            date("2019-10-15"),
+            date("2026-11-24"),
+        )
+    }
+
+    fn state(list: &Checklist, key: &str) -> ItemState {
+        list.items
+            .iter()
+            .find(|i| i.key.0 == key)
+            .unwrap_or_else(|| panic!("no item {key}"))
+            .state
+    }
+
+    #[test]
+    fn fabrikam_has_three_offers_that_move_and_two_excluded_with_reasons() {
+        let list = fabrikam(&[]);
+        let reasons: Vec<_> = list
+            .excluded
+            .iter()
+            .map(|e| (e.offer.name.as_str(), e.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (
+                    "Fabrikam Ledger Connector",
+                    ExclusionReason::BusinessCentral
+                ),
+                (
+                    "Fabrikam Analytics VM",
+                    ExclusionReason::NotDynamicsOrPowerApps
+                ),
+            ]
+        );
+        let step3: Vec<_> = list
+            .items
+            .iter()
+            .filter(|i| i.step == StepId::OffersInAppSource)
+            .collect();
+        assert_eq!(step3.len(), 3);
+        let step6 = list
+            .items
+            .iter()
+            .filter(|i| i.step == StepId::OffersSubmitted)
+            .count();
+        assert_eq!(step6, 3);
+    }
+
+    #[test]
+    fn offers_not_in_appsource_become_new_offers_of_the_right_kind() {
+        let list = fabrikam(&[]);
+        let tasks: Vec<_> = list
+            .items
+            .iter()
+            .filter(|i| i.step == StepId::OffersInAppSource)
+            .map(|i| &i.task)
+            .collect();
+        assert!(
+            matches!(tasks[0], Task::ConfirmListedInAppSource { offer } if offer.name == "Fabrikam Field Service Pack")
+        );
+        assert!(
+            matches!(tasks[1], Task::CreateNewOffer { offer, new_offer_type: NewOfferType::CustomerEngagement }
+            if offer.name == "Fabrikam Expense App")
+        );
+        assert!(
+            matches!(tasks[2], Task::CreateNewOffer { offer, new_offer_type: NewOfferType::Operations }
+            if offer.name == "Fabrikam Warehouse Optimizer")
+        );
+    }
+
+    #[test]
+    fn verified_and_self_attested_items_are_told_apart() {
+        let list = fabrikam(&["offers_in_appsource:fabrikam-expense-app"]);
+        assert_eq!(
+            state(&list, "pmc_account_migrated"),
+            ItemState::DoneVerified
+        );
+        assert_eq!(
+            state(&list, "marketplace_enrolled"),
+            ItemState::DoneVerified
+        );
+        assert_eq!(
+            state(&list, "offers_in_appsource:fabrikam-field-service"),
+            ItemState::DoneVerified
+        );
+        assert_eq!(
+            state(&list, "offers_in_appsource:fabrikam-expense-app"),
+            ItemState::DoneByYou
+        );
+        assert_eq!(state(&list, "isv_addendum_accepted"), ItemState::ToDo);
+        assert_eq!(state(&list, "billing_profile_complete"), ItemState::ToDo);
+    }
+
+    #[test]
+    fn a_tick_on_a_step_partner_center_reports_changes_nothing() {
+        assert_eq!(
+            state(
+                &fabrikam(&["isv_addendum_accepted"]),
+                "isv_addendum_accepted"
+            ),
+            ItemState::ToDo
+        );
+    }
+
+    #[test]
+    fn submitting_waits_for_the_addendum_billing_and_the_offers_own_step_three() {
+        let list = fabrikam(&[]);
+        for offer in [
+            "fabrikam-field-service",
+            "fabrikam-expense-app",
+            "fabrikam-warehouse",
+        ] {
+            assert_eq!(
+                state(&list, &format!("offers_submitted:{offer}")),
+                ItemState::Blocked,
+                "{offer}"
+            );
+        }
+        let mut readiness = fixtures::readiness("fabrikam");
+        readiness.isv_addendum_accepted = Some(true);
+        readiness.billing_profile_complete = Some(true);
+        let list = evaluate(
+            &fixtures::offers("fabrikam"),
+            &readiness,
+            &Ticks::default(),
+            date("2019-10-15"),
+            date("2019-10-01"),
+        );
+        assert_eq!(
+            state(&list, "offers_submitted:fabrikam-field-service"),
+            ItemState::ToDo
+        );
+        assert_eq!(
+            state(&list, "offers_submitted:fabrikam-expense-app"),
+            ItemState::Blocked
+        );
+    }
+
+    #[test]
+    fn progress_moves_when_a_step_is_ticked_and_the_next_action_follows() {
+        let before = fabrikam(&[]);
+        assert_eq!((before.done, before.total), (3, 10));
+        assert_eq!(
+            before.next_action,
+            Some(ItemKey("offers_in_appsource:fabrikam-expense-app".into()))
+        );
+        let after = fabrikam(&["offers_in_appsource:fabrikam-expense-app"]);
+        assert_eq!((after.done, after.total), (4, 10));
+        assert_eq!(
+            after.next_action,
+            Some(ItemKey("offers_in_appsource:fabrikam-warehouse".into()))
+        );
+    }
+
+    #[test]
+    fn the_deadline_is_told_in_days_left_today_or_overdue() {
+        let deadline = date("2019-10-15");
+        assert_eq!(
+            DeadlineStatus::on(deadline, date("2019-10-12")),
+            DeadlineStatus::DaysLeft(3)
+        );
+        assert_eq!(
+            DeadlineStatus::on(deadline, date("2019-10-15")),
+            DeadlineStatus::DueToday
+        );
+        assert_eq!(
+            DeadlineStatus::on(deadline, date("2019-10-16")),
+            DeadlineStatus::Overdue(1)
+        );
+        assert_eq!(fabrikam(&[]).deadline, DeadlineStatus::Overdue(2597));
+    }
+
+    #[test]
+    fn without_offers_that_move_the_checklist_does_not_apply() {
+        let list = evaluate(
+            &[],
+            &Readiness::default(),
+            &Ticks::default(),
+            date("2019-10-15"),
+            date("2019-10-01"),
+        );
+        assert!(!list.applies());
+        assert_eq!(list.next_action, None);
+    }
+
+    #[test]
+    fn offers_in_certification_are_in_progress_and_approved_ones_must_go_live() {
+        let mut offers = fixtures::offers("fabrikam");
+        offers[0].certification = CertificationStatus::InCertification;
+        offers[1].certification = CertificationStatus::Approved;
+        offers[2].certification = CertificationStatus::Live;
+        let readiness = Readiness {
+            isv_addendum_accepted: Some(true),
+            billing_profile_complete: Some(true),
+            ..fixtures::readiness("fabrikam")
+        };
+        let ticks = Ticks(
+            [
+                "offers_in_appsource:fabrikam-expense-app",
+                "offers_in_appsource:fabrikam-warehouse",
+            ]
+            .iter()
+            .map(|k| ItemKey(k.to_string()))
+            .collect(),
+        );
+        let list = evaluate(
+            &offers,
+            &readiness,
+            &ticks,
+            date("2019-10-15"),
+            date("2019-10-01"),
+        );
+        assert_eq!(
+            state(&list, "offers_submitted:fabrikam-field-service"),
+            ItemState::InProgress
+        );
+        assert_eq!(
+            state(&list, "offers_submitted:fabrikam-warehouse"),
+            ItemState::DoneVerified
+        );
+        let go_live = list
+            .items
+            .iter()
+            .find(|i| i.key.0 == "offers_submitted:fabrikam-expense-app")
+            .unwrap();
+        assert!(matches!(go_live.task, Task::GoLive { .. }));
+        assert_eq!(list.next_action, Some(go_live.key.clone()));
+    }
+}
