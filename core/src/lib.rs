@@ -10,6 +10,7 @@ pub mod config;
 pub mod date;
 pub mod email;
 pub mod fixtures;
+pub mod flow;
 pub mod mpn;
 pub mod offer;
 pub mod tenant;

@@ -77,6 +77,14 @@ impl fmt::Display for MpnId {
     }
 }
 
+impl std::str::FromStr for MpnId {
+    type Err = MpnIdError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::parse(text)
+    }
+}
+
 impl TryFrom<String> for MpnId {
     type Error = MpnIdError;
 
