@@ -4,7 +4,7 @@
 //! where its evidence comes from. [`evaluate`] turns the offers, the readiness facts the API
 //! reports and the publisher's own ticks into items with states, progress and the next action.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -413,18 +413,19 @@ pub fn evaluate(
     }
 
     let mut items: Vec<ChecklistItem> = Vec::new();
+    // Whether each item is done, by step and offer (account items have no offer), and whether
+    // every item of a step is: what blocking asks, in constant time per requirement.
+    let mut item_done: HashMap<(StepId, Option<String>), bool> = HashMap::new();
+    let mut step_done: HashMap<StepId, bool> = HashMap::new();
     if !moving.is_empty() {
         for step in &STEPS {
             for draft in drafts(step, &moving, readiness) {
-                let needs_done = |item: &&ChecklistItem| {
-                    step.requires.contains(&item.step)
-                        && (item_offer(item).is_none()
-                            || item_offer(item) == draft.offer_id.as_deref())
-                };
-                let blocked = items
-                    .iter()
-                    .filter(needs_done)
-                    .any(|item| !item.state.is_done());
+                let blocked = step.requires.iter().any(|required| {
+                    let done = item_done
+                        .get(&(*required, draft.offer_id.clone()))
+                        .or_else(|| step_done.get(required));
+                    !done.copied().unwrap_or(true)
+                });
                 let ticked = ticks.contains(&draft.key);
                 let (state, self_attested) = match draft.verified {
                     Some(ItemState::DoneVerified) => (ItemState::DoneVerified, false),
@@ -434,6 +435,8 @@ pub fn evaluate(
                     None if blocked => (ItemState::Blocked, false),
                     None => (ItemState::ToDo, true),
                 };
+                item_done.insert((draft.step, draft.offer_id), state.is_done());
+                *step_done.entry(draft.step).or_insert(true) &= state.is_done();
                 items.push(ChecklistItem {
                     key: draft.key,
                     step: draft.step,
@@ -457,16 +460,6 @@ pub fn evaluate(
         excluded,
         next_action,
         deadline: DeadlineStatus::on(deadline, today),
-    }
-}
-
-fn item_offer(item: &ChecklistItem) -> Option<&str> {
-    match &item.task {
-        Task::ConfirmListedInAppSource { offer }
-        | Task::CreateNewOffer { offer, .. }
-        | Task::SubmitOffer { offer }
-        | Task::GoLive { offer } => Some(&offer.id),
-        _ => None,
     }
 }
 

@@ -4,6 +4,8 @@
 //! the reference server persists it. The crate has no browser, network, clock or file-system
 //! dependency, so the same rules run natively and in WebAssembly.
 
+#![warn(missing_docs)]
+
 pub mod account;
 pub mod checklist;
 pub mod config;

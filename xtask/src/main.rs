@@ -2,6 +2,7 @@
 
 mod build;
 mod command;
+mod fuzz;
 mod install;
 mod run;
 mod test;
@@ -16,14 +17,16 @@ tasks:
             reference server on http://127.0.0.1:8080 until Ctrl-C
   test      install what is missing, then format check, clippy (native and wasm32),
             native tests, in-browser tests and end-to-end tests; ends with `N passed, N failed`
-  install   only install what is missing (wasm target, Trunk, wasm-bindgen, Chromium)";
+  install   only install what is missing (wasm target, Trunk, wasm-bindgen, Chromium)
+  fuzz [S]  run the core's fuzz targets for S seconds each (default 60), on nightly";
 
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1);
-    let outcome = match task.as_deref() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
         Some("run") => run::run(),
         Some("test") => test::test(),
         Some("install") => install::Tools::Browser.ensure(),
+        Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str)),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

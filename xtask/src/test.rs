@@ -45,24 +45,32 @@ impl Tally {
     }
 }
 
-fn clippy(wasm: bool) -> Command {
+fn clippy(args: &[&str]) -> Command {
     let mut clippy = cargo();
-    clippy.args(["clippy", "--all-targets"]);
-    if wasm {
-        // The browser-side crates; the server and the tools are native only.
-        clippy.args([
-            "--package",
-            "assistant-core",
-            "--package",
-            "assistant-web",
-            "--target",
-            WASM_TARGET,
-        ]);
-    } else {
-        clippy.arg("--workspace");
-    }
-    clippy.args(["--", "-D", "warnings"]);
     clippy
+        .arg("clippy")
+        .args(args)
+        .args(["--", "-D", "warnings"]);
+    clippy
+}
+
+/// Clippy for the browser: the core's library (its tests and benches are native) and every
+/// target of the web app; the server and the tools are native only.
+fn clippy_wasm() -> Result<(), String> {
+    run(clippy(&[
+        "--package",
+        "assistant-core",
+        "--lib",
+        "--target",
+        WASM_TARGET,
+    ]))?;
+    run(clippy(&[
+        "--package",
+        "assistant-web",
+        "--all-targets",
+        "--target",
+        WASM_TARGET,
+    ]))
 }
 
 pub fn test() -> Result<(), String> {
@@ -74,8 +82,15 @@ pub fn test() -> Result<(), String> {
     let mut fmt = cargo();
     fmt.args(["fmt", "--all", "--check"]);
     tally.check("format", run(fmt));
-    tally.check("clippy (native)", run(clippy(false)));
-    tally.check("clippy (wasm32)", run(clippy(true)));
+    tally.check(
+        "clippy (native)",
+        run(clippy(&["--workspace", "--all-targets"])),
+    );
+    tally.check("clippy (wasm32)", clippy_wasm());
+    let mut docs = cargo();
+    docs.args(["doc", "--package", "assistant-core", "--no-deps"])
+        .env("RUSTDOCFLAGS", "-D warnings");
+    tally.check("core docs", run(docs));
 
     let mut native = cargo();
     native.args(["test", "--workspace", "--exclude", "assistant-e2e"]);
