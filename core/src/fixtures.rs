@@ -65,6 +65,14 @@ fn registry() -> Vec<(&'static str, Option<Tenant>)> {
     ]
 }
 
+/// Every MPN ID the demo registry knows (active or inactive).
+pub fn known_mpn_ids() -> Vec<MpnId> {
+    registry()
+        .into_iter()
+        .filter_map(|(id, _)| MpnId::parse(id).ok())
+        .collect()
+}
+
 /// What the demo registry says of an MPN ID.
 pub fn lookup_mpn(id: &MpnId) -> MpnRecord {
     let lookup = match registry()

@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod account;
+pub mod api;
 pub mod checklist;
 pub mod config;
 pub mod date;

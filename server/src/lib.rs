@@ -1,28 +1,112 @@
-//! The reference server of the migration assistant.
-//!
-//! It serves the built app's static files; the API of the contract joins it here. Every domain
-//! decision it makes is the core's.
+//! The reference server of the migration assistant: the `/v1` API of `openapi.yaml` on SQLite,
+//! and, when asked, the built app's static files. Every domain decision it makes is the core's.
+
+mod api;
+mod auth;
+mod problem;
+pub mod store;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
+use assistant_core::config::FlowConfig;
 use axum::Router;
+use axum::http::{HeaderName, HeaderValue, Method, Request, header};
+use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
-/// What the server is asked to serve.
-#[derive(Debug, Clone, Default)]
+use crate::store::{Store, StoreError};
+
+/// How the server is set up.
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// The built app (Trunk's `dist/`), served at `/` when given.
     pub static_dir: Option<PathBuf>,
+    /// The SQLite file; `None` keeps everything in memory (for tests).
+    pub database: Option<PathBuf>,
+    /// Put the fixtures back at start, forgetting every change.
+    pub reset: bool,
+    /// How long a migration takes before it completes.
+    pub migration_takes: Duration,
+    /// Origins allowed to call the API from a browser (CORS).
+    pub allowed_origins: Vec<String>,
 }
 
-/// The whole HTTP application.
-pub fn app(settings: &Settings) -> Router {
-    let mut router = Router::new();
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            static_dir: None,
+            database: None,
+            reset: false,
+            migration_takes: Duration::from_secs(3),
+            allowed_origins: vec![
+                "http://127.0.0.1:8080".into(),
+                "http://localhost:8080".into(),
+            ],
+        }
+    }
+}
+
+/// What every handler shares.
+pub struct AppState {
+    store: Mutex<Store>,
+    flow_config: FlowConfig,
+    migration_takes_ms: i64,
+}
+
+impl AppState {
+    /// The store, for one handler's short use.
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A handler that panicked mid-write left no half-written row: SQLite rolled it back.
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|origin| origin.parse().ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(origins)
+        .allow_methods([Method::GET, Method::POST, Method::PUT])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            HeaderName::from_static("idempotency-key"),
+        ])
+        .expose_headers([header::ETAG])
+}
+
+/// The whole HTTP application, with its store opened (and migrated, and seeded if new).
+pub fn app(settings: &Settings) -> Result<Router, StoreError> {
+    let store = Store::open(settings.database.as_deref())?;
+    if settings.reset {
+        store.reset()?;
+    }
+    let state = Arc::new(AppState {
+        store: Mutex::new(store),
+        flow_config: FlowConfig::default(),
+        migration_takes_ms: i64::try_from(settings.migration_takes.as_millis()).unwrap_or(i64::MAX),
+    });
+    let mut router = api::routes()
+        .with_state(state)
+        .layer(cors(&settings.allowed_origins));
     if let Some(dir) = &settings.static_dir {
         // Unknown paths get the app's page, so a reload on any screen's URL works.
         let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
         router = router.fallback_service(spa);
     }
-    router.layer(TraceLayer::new_for_http())
+    let next_id = Arc::new(AtomicU64::new(1));
+    Ok(router.layer(TraceLayer::new_for_http().make_span_with(move |request: &Request<_>| {
+        // Method and path only: tokens and emails travel in headers and bodies, never logged.
+        let id = next_id.fetch_add(1, Ordering::Relaxed);
+        tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+    })))
 }

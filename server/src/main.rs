@@ -1,5 +1,6 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use assistant_server::{Settings, app};
 use clap::Parser;
@@ -15,26 +16,63 @@ struct Args {
     /// Folder of the built app to serve at `/` (Trunk's `dist/`).
     #[arg(long, env = "ASSISTANT_STATIC_DIR")]
     static_dir: Option<PathBuf>,
+    /// Folder of the SQLite database (`assistant.sqlite3` inside it).
+    #[arg(
+        long,
+        env = "ASSISTANT_DATA_DIR",
+        default_value = ".data",
+        conflicts_with = "in_memory"
+    )]
+    data_dir: PathBuf,
+    /// Keep everything in memory: nothing survives a restart.
+    #[arg(long, env = "ASSISTANT_IN_MEMORY")]
+    in_memory: bool,
+    /// Put the demo fixtures back at start, forgetting every change.
+    #[arg(long)]
+    reset: bool,
+    /// Seconds a migration takes before it completes.
+    #[arg(long, env = "ASSISTANT_MIGRATION_SECONDS", default_value_t = 3.0)]
+    migration_seconds: f64,
+    /// Origins allowed to call the API from a browser (comma-separated).
+    #[arg(
+        long,
+        env = "ASSISTANT_ALLOWED_ORIGINS",
+        value_delimiter = ',',
+        default_value = "http://127.0.0.1:8080,http://localhost:8080"
+    )]
+    allowed_origins: Vec<String>,
 }
 
 #[tokio::main]
-async fn main() -> std::io::Result<()> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .with_writer(std::io::stderr)
         .init();
     let args = Args::parse();
+    let database = if args.in_memory {
+        None
+    } else {
+        std::fs::create_dir_all(&args.data_dir)?;
+        Some(args.data_dir.join("assistant.sqlite3"))
+    };
     let settings = Settings {
         static_dir: args.static_dir,
+        database,
+        reset: args.reset,
+        migration_takes: Duration::try_from_secs_f64(args.migration_seconds)?,
+        allowed_origins: args.allowed_origins,
     };
+    let app = app(&settings).map_err(|e| format!("cannot open the database: {}", e.0))?;
 
     let listener =
         tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, args.port))).await?;
     // The first line of stdout is the address: tools that start the server read it.
     println!("Listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app(&settings))
+    axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
-        .await
+        .await?;
+    Ok(())
 }

@@ -8,6 +8,7 @@ use tower::ServiceExt;
 
 async fn get(settings: &Settings, path: &str) -> (StatusCode, String) {
     let response = app(settings)
+        .unwrap()
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
         .await
         .unwrap();
@@ -28,6 +29,7 @@ async fn serves_the_files_of_the_built_app() {
     let dist = built_app();
     let settings = Settings {
         static_dir: Some(dist.path().into()),
+        ..Settings::default()
     };
     assert_eq!(
         get(&settings, "/app.css").await,
@@ -44,6 +46,7 @@ async fn a_screen_url_reloads_into_the_app() {
     let dist = built_app();
     let settings = Settings {
         static_dir: Some(dist.path().into()),
+        ..Settings::default()
     };
     assert_eq!(
         get(&settings, "/accounts/fabrikam/work-email").await,
@@ -52,7 +55,7 @@ async fn a_screen_url_reloads_into_the_app() {
 }
 
 #[tokio::test]
-async fn without_an_app_to_serve_every_path_is_not_found() {
+async fn without_an_app_to_serve_unknown_paths_are_not_found() {
     let (status, _) = get(&Settings::default(), "/").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }

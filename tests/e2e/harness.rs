@@ -77,7 +77,7 @@ impl Harness {
 
         let mut processes = Vec::new();
         let mut server = Command::new(&server_bin)
-            .args(["--port", "0", "--static-dir"])
+            .args(["--port", "0", "--in-memory", "--static-dir"])
             .arg(&dist)
             .stdout(Stdio::piped())
             .spawn()

@@ -1,0 +1,71 @@
+//! The publisher's checklist ticks, versioned with an ETag; writes need `If-Match`.
+
+use std::sync::Arc;
+
+use assistant_core::api::{ChecklistTicks, Problem, ProblemCode};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+use super::viewer_account;
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::problem::{ApiError, Body};
+
+fn etag(version: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\"")).expect("a number is a valid header")
+}
+
+fn with_etag(version: i64, ticks: ChecklistTicks) -> Response {
+    let mut response = Json(ticks).into_response();
+    response.headers_mut().insert(header::ETAG, etag(version));
+    response
+}
+
+pub async fn read(
+    State(app): State<Arc<AppState>>,
+    Viewer(user): Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let store = app.store();
+    let account = viewer_account(&store, &user, &id)?;
+    let (version, ticks) = store.ticks(&account.id)?;
+    Ok(with_etag(version, ChecklistTicks { ticks }))
+}
+
+pub async fn update(
+    State(app): State<Arc<AppState>>,
+    Viewer(user): Viewer,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Body(update): Body<ChecklistTicks>,
+) -> Result<Response, ApiError> {
+    let expected = headers
+        .get(header::IF_MATCH)
+        .ok_or_else(|| {
+            Problem::new(
+                ProblemCode::PreconditionRequired,
+                "an If-Match header is required",
+            )
+        })?
+        .to_str()
+        .ok()
+        .and_then(|tag| {
+            tag.trim()
+                .trim_start_matches("W/")
+                .trim_matches('"')
+                .parse::<i64>()
+                .ok()
+        })
+        .ok_or_else(|| {
+            Problem::new(
+                ProblemCode::PreconditionFailed,
+                "If-Match names no version of the checklist",
+            )
+        })?;
+    let store = app.store();
+    let account = viewer_account(&store, &user, &id)?;
+    let version = store.set_ticks(&account.id, expected, &update.ticks)??;
+    Ok(with_etag(version, update))
+}

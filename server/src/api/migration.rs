@@ -1,0 +1,99 @@
+//! Checking the work email, starting the migration (idempotent), and its status.
+
+use std::sync::Arc;
+
+use assistant_core::api::{
+    self, MigrationState, Problem, ProblemCode, WorkEmailAccepted, WorkEmailCheck,
+};
+use assistant_core::email::Uts46;
+use assistant_core::flow::{MigrationRequest, MpnAnswer};
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+
+use super::{Lookups, viewer_account};
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::problem::{ApiError, Body};
+
+fn new_mpn(answer: Option<&MpnAnswer>) -> Option<&str> {
+    match answer {
+        Some(MpnAnswer::NewId(id)) => Some(id),
+        Some(MpnAnswer::KeepOnFile) | None => None,
+    }
+}
+
+pub async fn check_work_email(
+    State(app): State<Arc<AppState>>,
+    Viewer(user): Viewer,
+    Path(id): Path<String>,
+    Body(check): Body<WorkEmailCheck>,
+) -> Result<Json<WorkEmailAccepted>, ApiError> {
+    let store = app.store();
+    let account = viewer_account(&store, &user, &id)?;
+    let lookups = Lookups::of(&store, &account, new_mpn(check.mpn.as_ref()))?;
+    Ok(Json(api::check_work_email(
+        &lookups.facts(&account),
+        &check,
+        &Uts46,
+    )?))
+}
+
+/// Longest idempotency key taken (a UUID is 36 characters).
+const MAX_KEY_LEN: usize = 200;
+
+pub async fn start(
+    State(app): State<Arc<AppState>>,
+    Viewer(user): Viewer,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Body(request): Body<MigrationRequest>,
+) -> Result<(StatusCode, Json<MigrationState>), ApiError> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|value| value.to_str().ok())
+        .map(str::trim)
+        .filter(|key| !key.is_empty() && key.len() <= MAX_KEY_LEN)
+        .ok_or_else(|| {
+            Problem::new(
+                ProblemCode::PreconditionRequired,
+                "an Idempotency-Key header is required",
+            )
+        })?;
+    let store = app.store();
+    let account = viewer_account(&store, &user, &id)?;
+    if let Some((first_account, first_request, first_answer)) =
+        store.idempotent_answer(&user, key)?
+    {
+        let same = first_account == account.id.as_str()
+            && first_request == serde_json::to_string(&request).unwrap_or_default();
+        if !same {
+            return Err(Problem::new(
+                ProblemCode::Conflict,
+                "this Idempotency-Key was used for another request",
+            )
+            .into());
+        }
+        return Ok((StatusCode::ACCEPTED, Json(first_answer)));
+    }
+    let lookups = Lookups::of(&store, &account, new_mpn(Some(&request.mpn)))?;
+    let allowed = api::decide_start(&lookups.facts(&account), &request, &Uts46)?;
+    let state = store.start_migration(
+        (&user, key),
+        &request,
+        &account,
+        &allowed,
+        app.migration_takes_ms,
+    )?;
+    Ok((StatusCode::ACCEPTED, Json(state)))
+}
+
+pub async fn status(
+    State(app): State<Arc<AppState>>,
+    Viewer(user): Viewer,
+    Path(id): Path<String>,
+) -> Result<Json<MigrationState>, ApiError> {
+    let store = app.store();
+    let account = viewer_account(&store, &user, &id)?;
+    Ok(Json(store.migration(&account)?))
+}

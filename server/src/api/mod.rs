@@ -1,0 +1,78 @@
+//! The `/v1` API: short handlers that extract typed input, ask the core and the store, and
+//! answer typed output or a problem.
+
+mod accounts;
+mod checklist;
+mod migration;
+
+use std::sync::Arc;
+
+use assistant_core::account::Account;
+use assistant_core::api::{AccountFacts, ProblemCode};
+use assistant_core::mpn::{MpnId, MpnLookup, MpnRecord};
+use axum::Router;
+use axum::routing::{get, post};
+
+use crate::AppState;
+use crate::problem::ApiError;
+use crate::store::Store;
+
+/// The routes of the contract, under `/v1`.
+pub fn routes() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/v1/config", get(accounts::config))
+        .route("/v1/accounts", get(accounts::list))
+        .route("/v1/accounts/{id}", get(accounts::detail))
+        .route("/v1/accounts/{id}/offers", get(accounts::offers))
+        .route("/v1/accounts/{id}/readiness", get(accounts::readiness))
+        .route(
+            "/v1/accounts/{id}/work-email-check",
+            post(migration::check_work_email),
+        )
+        .route(
+            "/v1/accounts/{id}/migration",
+            get(migration::status).post(migration::start),
+        )
+        .route(
+            "/v1/accounts/{id}/checklist",
+            get(checklist::read).put(checklist::update),
+        )
+        .route("/v1/mpn/{id}", get(accounts::lookup_mpn))
+}
+
+/// The viewer's account, or 404 (also for an account of someone else).
+fn viewer_account(store: &Store, user: &str, id: &str) -> Result<Account, ApiError> {
+    store
+        .account_for(user, id)?
+        .ok_or_else(|| ProblemCode::NotFound.into())
+}
+
+/// The registry's answers the core needs to decide about an account: for its stored MPN ID
+/// and for a new one the request carries.
+struct Lookups {
+    stored: Option<MpnLookup>,
+    new: Option<MpnRecord>,
+}
+
+impl Lookups {
+    fn of(store: &Store, account: &Account, new_mpn: Option<&str>) -> Result<Self, ApiError> {
+        let lookup = |text: Option<&str>| -> Result<Option<MpnRecord>, ApiError> {
+            match text.and_then(|text| MpnId::parse(text).ok()) {
+                Some(id) => Ok(Some(store.lookup_mpn(&id)?)),
+                None => Ok(None),
+            }
+        };
+        Ok(Self {
+            stored: lookup(account.mpn_id.as_deref())?.map(|record| record.lookup),
+            new: lookup(new_mpn)?,
+        })
+    }
+
+    fn facts<'a>(&'a self, account: &'a Account) -> AccountFacts<'a> {
+        AccountFacts {
+            account,
+            stored_mpn: self.stored.as_ref(),
+            new_mpn: self.new.as_ref(),
+        }
+    }
+}
