@@ -298,8 +298,9 @@ async fn starting_a_migration_needs_an_idempotency_key() {
             migration("admin@fabrikam.example", keep_on_file()),
         )
         .await;
-    assert_eq!(answer.status, StatusCode::PRECONDITION_REQUIRED);
-    assert_eq!(answer.problem_code(), "precondition_required");
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(answer.problem_code(), "validation_failed");
+    assert_eq!(answer.body["field"], "Idempotency-Key");
 }
 
 #[tokio::test]
@@ -539,6 +540,11 @@ async fn checklist_writes_need_the_current_etag() {
         (StatusCode::PRECONDITION_FAILED, "precondition_failed")
     );
     assert_eq!(server.get(path).await.body, ticks);
+    let whatever = put(Some("*"), json!({ "ticks": [] })).await;
+    assert_eq!(
+        (whatever.status, whatever.headers["etag"].to_str().unwrap()),
+        (StatusCode::OK, "\"2\"")
+    );
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 
 mod build;
 mod command;
+mod contract;
 mod fuzz;
 mod install;
 mod run;
@@ -16,7 +17,8 @@ tasks:
   run       install what is missing, build the app (release) and serve it with the
             reference server on http://127.0.0.1:8080 until Ctrl-C
   test      install what is missing, then format check, clippy (native and wasm32),
-            native tests, in-browser tests and end-to-end tests; ends with `N passed, N failed`
+            native tests, the API contract test (schemathesis), in-browser tests and
+            end-to-end tests; ends with `N passed, N failed`
   install   only install what is missing (wasm target, Trunk, wasm-bindgen, Chromium)
   fuzz [S]  run the core's fuzz targets for S seconds each (default 60), on nightly";
 

@@ -2,9 +2,9 @@
 
 use std::process::Command;
 
-use crate::build;
 use crate::command::{Counts, cargo, root, run, run_tests};
 use crate::install::{self, Tools};
+use crate::{build, contract};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -116,8 +116,12 @@ pub fn test() -> Result<(), String> {
         .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
     tally.tests("in-browser tests", run_tests(in_browser));
 
-    let app = build::app();
     let server = build::server();
+    if let Ok(binary) = &server {
+        tally.check("API contract (schemathesis)", contract::test(binary));
+    }
+
+    let app = build::app();
     match (app, server) {
         (Ok(dist), Ok(server)) => {
             let mut e2e = cargo();

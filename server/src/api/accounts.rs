@@ -8,12 +8,12 @@ use assistant_core::config::FlowConfig;
 use assistant_core::mpn::{MpnId, MpnRecord};
 use assistant_core::offer::{Offer, Readiness};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::viewer_account;
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::problem::ApiError;
+use crate::problem::{ApiError, PathParam};
 
 pub async fn config(State(app): State<Arc<AppState>>) -> Json<FlowConfig> {
     Json(app.flow_config.clone())
@@ -29,7 +29,7 @@ pub async fn list(
 pub async fn detail(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<AccountDetail>, ApiError> {
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
@@ -46,7 +46,7 @@ pub async fn detail(
 pub async fn offers(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<Vec<Offer>>, ApiError> {
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
@@ -56,7 +56,7 @@ pub async fn offers(
 pub async fn readiness(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<Readiness>, ApiError> {
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
@@ -66,7 +66,7 @@ pub async fn readiness(
 pub async fn lookup_mpn(
     State(app): State<Arc<AppState>>,
     Viewer(_): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<MpnRecord>, ApiError> {
     let id = MpnId::parse(&id).map_err(|e| Problem::validation("mpn_id", e.to_string()))?;
     Ok(Json(app.store().lookup_mpn(&id)?))

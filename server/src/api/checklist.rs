@@ -4,14 +4,14 @@ use std::sync::Arc;
 
 use assistant_core::api::{ChecklistTicks, Problem, ProblemCode};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use super::viewer_account;
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::problem::{ApiError, Body};
+use crate::problem::{ApiError, Body, PathParam};
 
 fn etag(version: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{version}\"")).expect("a number is a valid header")
@@ -26,7 +26,7 @@ fn with_etag(version: i64, ticks: ChecklistTicks) -> Response {
 pub async fn read(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Response, ApiError> {
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
@@ -37,11 +37,11 @@ pub async fn read(
 pub async fn update(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
     headers: HeaderMap,
     Body(update): Body<ChecklistTicks>,
 ) -> Result<Response, ApiError> {
-    let expected = headers
+    let if_match = headers
         .get(header::IF_MATCH)
         .ok_or_else(|| {
             Problem::new(
@@ -50,22 +50,25 @@ pub async fn update(
             )
         })?
         .to_str()
-        .ok()
-        .and_then(|tag| {
-            tag.trim()
-                .trim_start_matches("W/")
-                .trim_matches('"')
-                .parse::<i64>()
-                .ok()
-        })
-        .ok_or_else(|| {
-            Problem::new(
-                ProblemCode::PreconditionFailed,
-                "If-Match names no version of the checklist",
-            )
-        })?;
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
+    let expected = if if_match == "*" {
+        store.ticks(&account.id)?.0
+    } else {
+        if_match
+            .trim_start_matches("W/")
+            .trim_matches('"')
+            .parse::<i64>()
+            .map_err(|_| {
+                Problem::new(
+                    ProblemCode::PreconditionFailed,
+                    "If-Match names no version of the checklist",
+                )
+            })?
+    };
     let version = store.set_ticks(&account.id, expected, &update.ticks)??;
     Ok(with_etag(version, update))
 }

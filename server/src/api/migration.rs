@@ -8,13 +8,13 @@ use assistant_core::api::{
 use assistant_core::email::Uts46;
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 
 use super::{Lookups, viewer_account};
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::problem::{ApiError, Body};
+use crate::problem::{ApiError, Body, PathParam};
 
 fn new_mpn(answer: Option<&MpnAnswer>) -> Option<&str> {
     match answer {
@@ -26,7 +26,7 @@ fn new_mpn(answer: Option<&MpnAnswer>) -> Option<&str> {
 pub async fn check_work_email(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
     Body(check): Body<WorkEmailCheck>,
 ) -> Result<Json<WorkEmailAccepted>, ApiError> {
     let store = app.store();
@@ -45,20 +45,19 @@ const MAX_KEY_LEN: usize = 200;
 pub async fn start(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
     headers: HeaderMap,
     Body(request): Body<MigrationRequest>,
 ) -> Result<(StatusCode, Json<MigrationState>), ApiError> {
+    // 1 to 200 visible ASCII characters, taken as sent: a key is compared byte for byte.
     let key = headers
         .get("idempotency-key")
-        .and_then(|value| value.to_str().ok())
-        .map(str::trim)
+        .map(|value| value.as_bytes())
         .filter(|key| !key.is_empty() && key.len() <= MAX_KEY_LEN)
+        .filter(|key| key.iter().all(u8::is_ascii_graphic))
+        .and_then(|key| std::str::from_utf8(key).ok())
         .ok_or_else(|| {
-            Problem::new(
-                ProblemCode::PreconditionRequired,
-                "an Idempotency-Key header is required",
-            )
+            Problem::validation("Idempotency-Key", "1 to 200 visible ASCII characters")
         })?;
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
@@ -91,7 +90,7 @@ pub async fn start(
 pub async fn status(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
-    Path(id): Path<String>,
+    PathParam(id): PathParam<String>,
 ) -> Result<Json<MigrationState>, ApiError> {
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
