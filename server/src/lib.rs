@@ -3,6 +3,7 @@
 
 mod api;
 mod auth;
+mod faults;
 mod problem;
 pub mod store;
 
@@ -33,6 +34,9 @@ pub struct Settings {
     pub migration_takes: Duration,
     /// Origins allowed to call the API from a browser (CORS).
     pub allowed_origins: Vec<String>,
+    /// Serve `/_faults`, through which tests inject latency, errors, broken bodies and dropped
+    /// connections. Never on outside tests.
+    pub enable_faults: bool,
 }
 
 impl Default for Settings {
@@ -46,6 +50,7 @@ impl Default for Settings {
                 "http://127.0.0.1:8080".into(),
                 "http://localhost:8080".into(),
             ],
+            enable_faults: false,
         }
     }
 }
@@ -95,9 +100,17 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
         flow_config: FlowConfig::default(),
         migration_takes_ms: i64::try_from(settings.migration_takes.as_millis()).unwrap_or(i64::MAX),
     });
-    let mut router = api::routes()
-        .with_state(state)
-        .layer(cors(&settings.allowed_origins));
+    let mut router = api::routes().with_state(state);
+    if settings.enable_faults {
+        let faults = Arc::new(faults::Faults::default());
+        router = router
+            .layer(axum::middleware::from_fn_with_state(
+                Arc::clone(&faults),
+                faults::inject,
+            ))
+            .merge(faults::control(faults));
+    }
+    router = router.layer(cors(&settings.allowed_origins));
     if let Some(dir) = &settings.static_dir {
         // Unknown paths get the app's page, so a reload on any screen's URL works.
         let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));

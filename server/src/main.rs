@@ -41,6 +41,9 @@ struct Args {
         default_value = "http://127.0.0.1:8080,http://localhost:8080"
     )]
     allowed_origins: Vec<String>,
+    /// Serve `/_faults` for tests to inject latency, errors, broken bodies and dropped connections.
+    #[arg(long, env = "ASSISTANT_ENABLE_FAULTS")]
+    enable_faults: bool,
 }
 
 #[tokio::main]
@@ -62,6 +65,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         reset: args.reset,
         migration_takes: Duration::try_from_secs_f64(args.migration_seconds)?,
         allowed_origins: args.allowed_origins,
+        enable_faults: args.enable_faults,
     };
     let app = app(&settings).map_err(|e| format!("cannot open the database: {}", e.0))?;
 
