@@ -4,6 +4,8 @@
 //! Backends persist and transport; which request is refused, with which problem code, is
 //! decided here from the flow's verdict.
 
+pub mod scenarios;
+
 use serde::{Deserialize, Serialize};
 
 use crate::account::{Account, MigrationStatus};
