@@ -19,12 +19,7 @@ impl From<Problem> for ApiError {
 
 impl From<ProblemCode> for ApiError {
     fn from(code: ProblemCode) -> Self {
-        let title = match code {
-            ProblemCode::Unauthorized => "sign in with a bearer token",
-            ProblemCode::NotFound => "no such resource",
-            _ => code.as_str(),
-        };
-        Self(Problem::new(code, title))
+        Self(Problem::of(code))
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use assistant_core::account::{Account, AccountId, MigrationStatus};
-use assistant_core::api::{MigrationState, Problem, ProblemCode, status_after_processing};
+use assistant_core::api::{self, MigrationState, Problem, status_after_processing};
 use assistant_core::checklist::Ticks;
 use assistant_core::fixtures;
 use assistant_core::flow::MigrationRequest;
@@ -323,7 +323,8 @@ impl Store {
     ) -> Result<MigrationState> {
         let (user, key) = idempotency;
         let tx = self.db.unchecked_transaction()?;
-        let count: i64 = tx.query_row("SELECT COUNT(*) FROM migrations", [], |row| row.get(0))?;
+        // One reference per migration ever started (a failed one started again gets a new one).
+        let count: i64 = tx.query_row("SELECT COUNT(*) FROM idempotency", [], |row| row.get(0))?;
         let reference = format!("MIG-{:06}", count + 1);
         let mut started = account.clone();
         started.migration_status = MigrationStatus::InProgress;
@@ -373,21 +374,18 @@ impl Store {
         }
     }
 
-    /// Replaces the ticks if they are still at `expected` version; the new version, or a
-    /// `precondition_failed` problem when someone saved in between.
+    /// Replaces the ticks if `If-Match` names their current version (the core decides); the
+    /// new version, or the problem.
     pub fn set_ticks(
         &self,
         account: &AccountId,
-        expected: i64,
+        if_match: Option<&str>,
         ticks: &Ticks,
     ) -> Result<std::result::Result<i64, Problem>> {
         let tx = self.db.unchecked_transaction()?;
         let (current, _) = self.ticks(account)?;
-        if current != expected {
-            return Ok(Err(Problem::new(
-                ProblemCode::PreconditionFailed,
-                "the checklist changed since it was read",
-            )));
+        if let Err(problem) = api::if_match_version(if_match, current) {
+            return Ok(Err(problem));
         }
         tx.execute(
             "INSERT INTO checklist (account_id, version, ticks) VALUES (?1, ?2, ?3)

@@ -178,6 +178,17 @@ impl Problem {
         }
     }
 
+    /// A problem with this code and its standard title.
+    pub fn of(code: ProblemCode) -> Self {
+        let title = match code {
+            ProblemCode::Unauthorized => "sign in with a bearer token",
+            ProblemCode::NotFound => "no such resource",
+            ProblemCode::Internal => "the server failed; try again",
+            _ => code.as_str(),
+        };
+        Self::new(code, title)
+    }
+
     /// A malformed field.
     pub fn validation(field: &str, title: impl Into<String>) -> Self {
         Self {
@@ -326,6 +337,50 @@ pub fn decide_start(
     assessment
         .submission
         .ok_or_else(|| Problem::validation("mpn", "the request is incomplete"))
+}
+
+/// Longest idempotency key taken (a UUID is 36 characters).
+const MAX_IDEMPOTENCY_KEY_LEN: usize = 200;
+
+/// The `Idempotency-Key` of a request that starts a migration: 1 to 200 visible ASCII
+/// characters, taken as sent (keys are compared byte for byte).
+pub fn idempotency_key(header: Option<&[u8]>) -> Result<&str, Problem> {
+    header
+        .filter(|key| !key.is_empty() && key.len() <= MAX_IDEMPOTENCY_KEY_LEN)
+        .filter(|key| key.iter().all(u8::is_ascii_graphic))
+        .and_then(|key| std::str::from_utf8(key).ok())
+        .ok_or_else(|| Problem::validation("Idempotency-Key", "1 to 200 visible ASCII characters"))
+}
+
+/// The version of the checklist an `If-Match` header names, given the current one: `*` names
+/// the current version; a missing header is `precondition_required`, another version
+/// `precondition_failed`.
+pub fn if_match_version(header: Option<&str>, current: i64) -> Result<i64, Problem> {
+    let tag = header
+        .ok_or_else(|| {
+            Problem::new(
+                ProblemCode::PreconditionRequired,
+                "an If-Match header is required",
+            )
+        })?
+        .trim();
+    let named = if tag == "*" {
+        Some(current)
+    } else {
+        tag.trim_start_matches("W/").trim_matches('"').parse().ok()
+    };
+    match named {
+        Some(version) if version == current => Ok(version),
+        _ => Err(Problem::new(
+            ProblemCode::PreconditionFailed,
+            "the checklist changed since it was read",
+        )),
+    }
+}
+
+/// The ETag of a checklist version.
+pub fn etag(version: i64) -> String {
+    format!("\"{version}\"")
 }
 
 /// The status a migration shows once its time has come: a submitted migration completes.
@@ -496,6 +551,47 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    #[test]
+    fn idempotency_keys_are_visible_ascii_up_to_200_characters() {
+        assert_eq!(idempotency_key(Some(b"2b1c0c2e-5d0e")), Ok("2b1c0c2e-5d0e"));
+        for bad in [
+            &b""[..],
+            b"with space",
+            b"tab\t",
+            "åäö".as_bytes(),
+            &[b'k'; 201],
+        ] {
+            assert_eq!(
+                idempotency_key(Some(bad)).unwrap_err().code,
+                ProblemCode::ValidationFailed
+            );
+        }
+        assert_eq!(
+            idempotency_key(None).unwrap_err().field.as_deref(),
+            Some("Idempotency-Key")
+        );
+    }
+
+    #[test]
+    fn if_match_names_the_current_version_or_is_refused() {
+        assert_eq!(if_match_version(Some("\"3\""), 3), Ok(3));
+        assert_eq!(if_match_version(Some("W/\"3\""), 3), Ok(3));
+        assert_eq!(if_match_version(Some("*"), 7), Ok(7));
+        assert_eq!(
+            if_match_version(Some("\"2\""), 3).unwrap_err().code,
+            ProblemCode::PreconditionFailed
+        );
+        assert_eq!(
+            if_match_version(Some("abc"), 3).unwrap_err().code,
+            ProblemCode::PreconditionFailed
+        );
+        assert_eq!(
+            if_match_version(None, 3).unwrap_err().code,
+            ProblemCode::PreconditionRequired
+        );
+        assert_eq!(etag(3), "\"3\"");
     }
 
     #[test]

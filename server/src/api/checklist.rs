@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use assistant_core::api::{ChecklistTicks, Problem, ProblemCode};
+use assistant_core::api::{self, ChecklistTicks};
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -14,7 +14,7 @@ use crate::auth::Viewer;
 use crate::problem::{ApiError, Body, PathParam};
 
 fn etag(version: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{version}\"")).expect("a number is a valid header")
+    HeaderValue::from_str(&api::etag(version)).expect("a quoted number is a valid header")
 }
 
 fn with_etag(version: i64, ticks: ChecklistTicks) -> Response {
@@ -43,32 +43,9 @@ pub async fn update(
 ) -> Result<Response, ApiError> {
     let if_match = headers
         .get(header::IF_MATCH)
-        .ok_or_else(|| {
-            Problem::new(
-                ProblemCode::PreconditionRequired,
-                "an If-Match header is required",
-            )
-        })?
-        .to_str()
-        .unwrap_or_default()
-        .trim()
-        .to_owned();
+        .map(|value| value.to_str().unwrap_or_default());
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
-    let expected = if if_match == "*" {
-        store.ticks(&account.id)?.0
-    } else {
-        if_match
-            .trim_start_matches("W/")
-            .trim_matches('"')
-            .parse::<i64>()
-            .map_err(|_| {
-                Problem::new(
-                    ProblemCode::PreconditionFailed,
-                    "If-Match names no version of the checklist",
-                )
-            })?
-    };
-    let version = store.set_ticks(&account.id, expected, &update.ticks)??;
+    let version = store.set_ticks(&account.id, if_match, &update.ticks)??;
     Ok(with_etag(version, update))
 }

@@ -39,9 +39,6 @@ pub async fn check_work_email(
     )?))
 }
 
-/// Longest idempotency key taken (a UUID is 36 characters).
-const MAX_KEY_LEN: usize = 200;
-
 pub async fn start(
     State(app): State<Arc<AppState>>,
     Viewer(user): Viewer,
@@ -49,16 +46,7 @@ pub async fn start(
     headers: HeaderMap,
     Body(request): Body<MigrationRequest>,
 ) -> Result<(StatusCode, Json<MigrationState>), ApiError> {
-    // 1 to 200 visible ASCII characters, taken as sent: a key is compared byte for byte.
-    let key = headers
-        .get("idempotency-key")
-        .map(|value| value.as_bytes())
-        .filter(|key| !key.is_empty() && key.len() <= MAX_KEY_LEN)
-        .filter(|key| key.iter().all(u8::is_ascii_graphic))
-        .and_then(|key| std::str::from_utf8(key).ok())
-        .ok_or_else(|| {
-            Problem::validation("Idempotency-Key", "1 to 200 visible ASCII characters")
-        })?;
+    let key = api::idempotency_key(headers.get("idempotency-key").map(|value| value.as_bytes()))?;
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
     if let Some((first_account, first_request, first_answer)) =

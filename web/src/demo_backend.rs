@@ -1,0 +1,381 @@
+//! The embedded demo backend: the API contract answered inside the browser, for a static copy of
+//! the app with no server. Same fixtures and the same decisions as the reference server (both ask
+//! `assistant_core::api`); state is kept in local storage, so a reload keeps progress.
+//!
+//! It works at the level of requests and answers, so the app's client speaks to it exactly as it
+//! speaks to a server, and the contract's shared scenarios run against it unchanged.
+
+use std::collections::BTreeMap;
+
+use assistant_core::account::Account;
+use assistant_core::account::MigrationStatus;
+use assistant_core::api::{
+    self, AccountDetail, AccountFacts, ChecklistTicks, MigrationState, Problem, ProblemCode,
+    WorkEmailCheck, status_after_processing,
+};
+use assistant_core::config::FlowConfig;
+use assistant_core::email::Uts46;
+use assistant_core::fixtures;
+use assistant_core::flow::{MigrationRequest, MpnAnswer};
+use assistant_core::mpn::{MpnId, MpnRecord};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// Where the demo keeps its state in local storage; the suffix is the format's version.
+pub const STORAGE_KEY: &str = "pma-demo-backend-v1";
+/// The token the app signs in with on the demo backend: the default demo user.
+pub const DEMO_TOKEN: &str = "demo-owner";
+const NEWCOMER_TOKEN: &str = "demo-newcomer";
+
+/// A request to the API, as the app's client sends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiRequest {
+    /// `GET`, `POST` or `PUT`.
+    pub method: String,
+    /// The path, from `/v1`.
+    pub path: String,
+    /// The bearer token, if any.
+    pub token: Option<String>,
+    /// Other headers, by lower-case name.
+    pub headers: Vec<(String, String)>,
+    /// The body, if any.
+    pub body: Option<String>,
+}
+
+impl ApiRequest {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// An answer of the API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The ETag, if the answer has one.
+    pub etag: Option<String>,
+    /// The JSON body (a problem for failures).
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Migration {
+    reference: String,
+    request: MigrationRequest,
+    completes_at_ms: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Remembered {
+    account: String,
+    request: MigrationRequest,
+    answer: MigrationState,
+}
+
+/// Everything the demo remembers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct State {
+    accounts: Vec<Account>,
+    migrations: BTreeMap<String, Migration>,
+    idempotency: BTreeMap<String, Remembered>,
+    checklists: BTreeMap<String, (i64, ChecklistTicks)>,
+}
+
+impl State {
+    fn fixtures() -> Self {
+        Self {
+            accounts: fixtures::accounts(),
+            migrations: BTreeMap::new(),
+            idempotency: BTreeMap::new(),
+            checklists: BTreeMap::new(),
+        }
+    }
+}
+
+type Answer = Result<(u16, String, Option<String>), Problem>;
+
+fn json(status: u16, value: &impl Serialize) -> Answer {
+    Ok((
+        status,
+        serde_json::to_string(value).expect("API bodies serialise"),
+        None,
+    ))
+}
+
+fn parse<T: DeserializeOwned>(request: &ApiRequest) -> Result<T, Problem> {
+    serde_json::from_str(request.body.as_deref().unwrap_or_default())
+        .map_err(|e| Problem::validation("body", e.to_string()))
+}
+
+/// The demo backend.
+pub struct DemoBackend {
+    state: State,
+    storage: Option<web_sys::Storage>,
+    migration_takes_ms: f64,
+}
+
+impl DemoBackend {
+    /// A demo on the browser's local storage (the saved state, or the fixtures when there is none
+    /// or it cannot be read), whose migrations take `migration_takes_ms`.
+    pub fn in_local_storage(migration_takes_ms: f64) -> Self {
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        let saved = storage
+            .as_ref()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+        let state = saved
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_else(State::fixtures);
+        Self {
+            state,
+            storage,
+            migration_takes_ms,
+        }
+    }
+
+    /// A demo kept in memory only, from the fixtures.
+    pub fn in_memory(migration_takes_ms: f64) -> Self {
+        Self {
+            state: State::fixtures(),
+            storage: None,
+            migration_takes_ms,
+        }
+    }
+
+    /// Puts the fixtures back, forgetting every change.
+    pub fn reset(&mut self) {
+        self.state = State::fixtures();
+        self.save();
+    }
+
+    fn save(&self) {
+        if let Some(storage) = &self.storage {
+            // Storage full or refused: the demo goes on in memory.
+            let _ = storage.set_item(
+                STORAGE_KEY,
+                &serde_json::to_string(&self.state).expect("state serialises"),
+            );
+        }
+    }
+
+    /// Answers a request at `now_ms` (milliseconds since the epoch).
+    pub fn handle(&mut self, request: &ApiRequest, now_ms: f64) -> ApiResponse {
+        self.complete_due_migrations(now_ms);
+        match self.route(request, now_ms) {
+            Ok((status, body, etag)) => ApiResponse { status, etag, body },
+            Err(problem) => ApiResponse {
+                status: problem.status,
+                etag: None,
+                body: serde_json::to_string(&problem).expect("problems serialise"),
+            },
+        }
+    }
+
+    fn complete_due_migrations(&mut self, now_ms: f64) {
+        let mut changed = false;
+        for account in &mut self.state.accounts {
+            let due = self
+                .state
+                .migrations
+                .get(account.id.as_str())
+                .is_some_and(|m| m.completes_at_ms <= now_ms);
+            if due {
+                let completed = status_after_processing(account.migration_status);
+                changed |= completed != account.migration_status;
+                account.migration_status = completed;
+            }
+        }
+        if changed {
+            self.save();
+        }
+    }
+
+    fn route(&mut self, request: &ApiRequest, now_ms: f64) -> Answer {
+        let segments: Vec<&str> = request.path.trim_start_matches('/').split('/').collect();
+        let method = request.method.as_str();
+        if let (["v1", "config"], "GET") = (segments.as_slice(), method) {
+            return json(200, &FlowConfig::default());
+        }
+        let viewer = self.viewer(request)?;
+        match (segments.as_slice(), method) {
+            (["v1", "accounts"], "GET") => json(200, &self.accounts_for(viewer)),
+            (["v1", "mpn", id], "GET") => {
+                let id =
+                    MpnId::parse(id).map_err(|e| Problem::validation("mpn_id", e.to_string()))?;
+                json(200, &fixtures::lookup_mpn(&id))
+            }
+            (["v1", "accounts", id, rest @ ..], _) => {
+                let account = self.account_for(viewer, id)?;
+                self.account_route(&account, rest, request, now_ms)
+            }
+            _ => Err(Problem::of(ProblemCode::NotFound)),
+        }
+    }
+
+    fn account_route(
+        &mut self,
+        account: &Account,
+        rest: &[&str],
+        request: &ApiRequest,
+        now_ms: f64,
+    ) -> Answer {
+        let id = account.id.as_str();
+        match (rest, request.method.as_str()) {
+            ([], "GET") => {
+                let stored_mpn = stored_record(account);
+                json(
+                    200,
+                    &AccountDetail {
+                        account: account.clone(),
+                        stored_mpn,
+                    },
+                )
+            }
+            (["offers"], "GET") => json(200, &fixtures::offers(id)),
+            (["readiness"], "GET") => json(200, &fixtures::readiness(id)),
+            (["work-email-check"], "POST") => {
+                let check: WorkEmailCheck = parse(request)?;
+                let new = new_record(check.mpn.as_ref());
+                let stored = stored_record(account).map(|r| r.lookup);
+                let facts = AccountFacts {
+                    account,
+                    stored_mpn: stored.as_ref(),
+                    new_mpn: new.as_ref(),
+                };
+                json(200, &api::check_work_email(&facts, &check, &Uts46)?)
+            }
+            (["migration"], "GET") => json(200, &self.migration(account)),
+            (["migration"], "POST") => self.start_migration(account, request, now_ms),
+            (["checklist"], "GET") => {
+                let (version, ticks) = self.state.checklists.get(id).cloned().unwrap_or_default();
+                Ok((
+                    200,
+                    serde_json::to_string(&ticks).expect("ticks serialise"),
+                    Some(api::etag(version)),
+                ))
+            }
+            (["checklist"], "PUT") => self.put_checklist(id, request),
+            _ => Err(Problem::of(ProblemCode::NotFound)),
+        }
+    }
+
+    fn viewer(&self, request: &ApiRequest) -> Result<&'static str, Problem> {
+        match request.token.as_deref() {
+            Some(DEMO_TOKEN) => Ok(DEMO_TOKEN),
+            Some(NEWCOMER_TOKEN) => Ok(NEWCOMER_TOKEN),
+            _ => Err(Problem::of(ProblemCode::Unauthorized)),
+        }
+    }
+
+    fn accounts_for(&self, viewer: &str) -> Vec<Account> {
+        if viewer == DEMO_TOKEN {
+            self.state.accounts.clone()
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn account_for(&self, viewer: &str, id: &str) -> Result<Account, Problem> {
+        self.accounts_for(viewer)
+            .into_iter()
+            .find(|account| account.id.as_str() == id)
+            .ok_or_else(|| Problem::of(ProblemCode::NotFound))
+    }
+
+    fn migration(&self, account: &Account) -> MigrationState {
+        let migration = self.state.migrations.get(account.id.as_str());
+        MigrationState {
+            status: account.migration_status,
+            reference: migration.map(|m| m.reference.clone()),
+            request: migration.map(|m| m.request.clone()),
+        }
+    }
+
+    fn start_migration(&mut self, account: &Account, request: &ApiRequest, now_ms: f64) -> Answer {
+        let key =
+            api::idempotency_key(request.header("idempotency-key").map(str::as_bytes))?.to_owned();
+        let sent: MigrationRequest = parse(request)?;
+        if let Some(first) = self.state.idempotency.get(&key) {
+            if first.account != account.id.as_str() || first.request != sent {
+                return Err(Problem::new(
+                    ProblemCode::Conflict,
+                    "this Idempotency-Key was used for another request",
+                ));
+            }
+            return json(202, &first.answer);
+        }
+        let new = new_record(Some(&sent.mpn));
+        let stored = stored_record(account).map(|r| r.lookup);
+        let facts = AccountFacts {
+            account,
+            stored_mpn: stored.as_ref(),
+            new_mpn: new.as_ref(),
+        };
+        let allowed = api::decide_start(&facts, &sent, &Uts46)?;
+
+        let reference = format!("MIG-{:06}", self.state.idempotency.len() + 1);
+        let answer = MigrationState {
+            status: MigrationStatus::InProgress,
+            reference: Some(reference.clone()),
+            request: Some(allowed.clone()),
+        };
+        let id = account.id.as_str().to_owned();
+        if let Some(stored) = self.state.accounts.iter_mut().find(|a| a.id == account.id) {
+            stored.migration_status = answer.status;
+        }
+        self.state.migrations.insert(
+            id.clone(),
+            Migration {
+                reference,
+                request: allowed,
+                completes_at_ms: now_ms + self.migration_takes_ms,
+            },
+        );
+        self.state.idempotency.insert(
+            key,
+            Remembered {
+                account: id,
+                request: sent,
+                answer: answer.clone(),
+            },
+        );
+        self.save();
+        json(202, &answer)
+    }
+
+    fn put_checklist(&mut self, id: &str, request: &ApiRequest) -> Answer {
+        let update: ChecklistTicks = parse(request)?;
+        let (current, _) = self.state.checklists.get(id).cloned().unwrap_or_default();
+        api::if_match_version(request.header("if-match"), current)?;
+        let version = current + 1;
+        self.state
+            .checklists
+            .insert(id.to_owned(), (version, update.clone()));
+        self.save();
+        Ok((
+            200,
+            serde_json::to_string(&update).expect("ticks serialise"),
+            Some(api::etag(version)),
+        ))
+    }
+}
+
+/// The registry's answer for the account's stored MPN ID, when it is well-formed.
+fn stored_record(account: &Account) -> Option<MpnRecord> {
+    account
+        .mpn_id
+        .as_deref()
+        .and_then(|text| MpnId::parse(text).ok())
+        .map(|id| fixtures::lookup_mpn(&id))
+}
+
+/// The registry's answer for a new MPN ID, when the answer has a well-formed one.
+fn new_record(answer: Option<&MpnAnswer>) -> Option<MpnRecord> {
+    match answer {
+        Some(MpnAnswer::NewId(text)) => MpnId::parse(text).ok().map(|id| fixtures::lookup_mpn(&id)),
+        Some(MpnAnswer::KeepOnFile) | None => None,
+    }
+}

@@ -1,0 +1,138 @@
+#![cfg(target_arch = "wasm32")]
+//! The embedded demo backend in a real browser: the contract's shared scenarios (the same list the
+//! reference server passes), and progress kept across a reload through local storage.
+
+use assistant_core::api::scenarios::{self, body_matches};
+use assistant_web::demo_backend::{ApiRequest, DemoBackend, STORAGE_KEY};
+use serde_json::Value;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MINUTE_MS: f64 = 60_000.0;
+
+fn request(step: &scenarios::Step) -> ApiRequest {
+    let request = &step.request;
+    ApiRequest {
+        method: request.method.as_str().to_owned(),
+        path: request.path.clone(),
+        token: request.token.map(str::to_owned),
+        headers: request
+            .headers
+            .iter()
+            .map(|(n, v)| (n.to_ascii_lowercase(), v.clone()))
+            .collect(),
+        body: request.body.as_ref().map(Value::to_string),
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_contract_scenario_passes_against_the_demo_backend() {
+    let mut failures = Vec::new();
+    for scenario in scenarios::all() {
+        let mut demo = DemoBackend::in_memory(10.0 * MINUTE_MS);
+        for (index, step) in scenario.steps.iter().enumerate() {
+            let answer = demo.handle(&request(step), 0.0);
+            let body: Value = serde_json::from_str(&answer.body).unwrap_or(Value::Null);
+            let expect = &step.expect;
+            let etag_ok = expect
+                .etag
+                .is_none_or(|want| answer.etag.as_deref() == Some(want));
+            if answer.status != expect.status || !body_matches(&expect.body, &body) || !etag_ok {
+                failures.push(format!(
+                    "{} step {index}: expected {} {}, got {} {body} etag {:?}",
+                    scenario.name, expect.status, expect.body, answer.status, answer.etag
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn call(
+    demo: &mut DemoBackend,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+    now: f64,
+) -> (u16, Value) {
+    let request = ApiRequest {
+        method: method.into(),
+        path: path.into(),
+        token: Some("demo-owner".into()),
+        headers: headers
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect(),
+        body: body.map(str::to_owned),
+    };
+    let answer = demo.handle(&request, now);
+    (
+        answer.status,
+        serde_json::from_str(&answer.body).unwrap_or(Value::Null),
+    )
+}
+
+#[wasm_bindgen_test]
+fn progress_survives_a_reload_and_the_migration_completes_in_time() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(STORAGE_KEY).unwrap();
+    let body = r#"{"work_email":"admin@fabrikam.example","mpn":{"choice":"keep_on_file"}}"#;
+    {
+        let mut demo = DemoBackend::in_local_storage(3_000.0);
+        let (status, _) = call(
+            &mut demo,
+            "POST",
+            "/v1/accounts/fabrikam/migration",
+            &[("idempotency-key", "k")],
+            Some(body),
+            1_000.0,
+        );
+        assert_eq!(status, 202);
+    }
+    // A reload: a new backend on the same storage.
+    let mut reloaded = DemoBackend::in_local_storage(3_000.0);
+    let (_, during) = call(
+        &mut reloaded,
+        "GET",
+        "/v1/accounts/fabrikam/migration",
+        &[],
+        None,
+        2_000.0,
+    );
+    assert_eq!(during["status"], "in_progress");
+    let (_, after) = call(
+        &mut reloaded,
+        "GET",
+        "/v1/accounts/fabrikam/migration",
+        &[],
+        None,
+        4_000.0,
+    );
+    assert_eq!(
+        (after["status"].as_str(), after["reference"].as_str()),
+        (Some("migrated"), Some("MIG-000001"))
+    );
+
+    reloaded.reset();
+    let mut fresh = DemoBackend::in_local_storage(3_000.0);
+    let (_, reset) = call(
+        &mut fresh,
+        "GET",
+        "/v1/accounts/fabrikam/migration",
+        &[],
+        None,
+        5_000.0,
+    );
+    assert_eq!(reset["status"], "not_migrated");
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_save_is_discarded_for_the_fixtures() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(STORAGE_KEY, "{not json").unwrap();
+    let mut demo = DemoBackend::in_local_storage(3_000.0);
+    let (status, accounts) = call(&mut demo, "GET", "/v1/accounts", &[], None, 0.0);
+    assert_eq!((status, accounts.as_array().map(Vec::len)), (200, Some(6)));
+}
