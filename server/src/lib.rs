@@ -15,7 +15,7 @@ use std::time::Duration;
 use assistant_core::config::FlowConfig;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, Method, Request, header};
-use tower_http::cors::CorsLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
@@ -72,14 +72,28 @@ impl AppState {
     }
 }
 
+/// Whether `origin` is one of `allowed`; an entry ending in `:*` allows any port
+/// (`http://127.0.0.1:*`, for test runners on random ports).
+fn origin_allowed(allowed: &[String], origin: &str) -> bool {
+    allowed.iter().any(|entry| match entry.strip_suffix(":*") {
+        Some(host) => origin
+            .strip_prefix(host)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|port| port.parse::<u16>().is_ok()),
+        None => entry == origin,
+    })
+}
+
 fn cors(origins: &[String]) -> CorsLayer {
-    let origins: Vec<HeaderValue> = origins
-        .iter()
-        .filter_map(|origin| origin.parse().ok())
-        .collect();
+    let origins = origins.to_vec();
+    let allow = AllowOrigin::predicate(move |origin: &HeaderValue, _| {
+        origin
+            .to_str()
+            .is_ok_and(|origin| origin_allowed(&origins, origin))
+    });
     CorsLayer::new()
-        .allow_origin(origins)
-        .allow_methods([Method::GET, Method::POST, Method::PUT])
+        .allow_origin(allow)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,

@@ -180,3 +180,40 @@ async fn cors_allows_the_configured_origins_only() {
     let other = preflight("https://evil.example").await.unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
 }
+
+#[tokio::test]
+async fn an_origin_with_any_port_can_be_allowed_for_test_runners() {
+    let settings = assistant_server::Settings {
+        allowed_origins: vec!["http://127.0.0.1:*".into()],
+        ..assistant_server::Settings::default()
+    };
+    let server = common::serve(settings).await;
+    let preflight = |origin: &'static str| {
+        server
+            .http
+            .request(Method::OPTIONS, format!("{}/v1/accounts", server.base))
+            .header("origin", origin)
+            .header("access-control-request-method", "GET")
+            .send()
+    };
+    let any_port = preflight("http://127.0.0.1:41234").await.unwrap();
+    assert_eq!(
+        any_port.headers()["access-control-allow-origin"],
+        "http://127.0.0.1:41234"
+    );
+    for other in [
+        "http://127.0.0.1.evil.example:80",
+        "http://127.0.0.1:",
+        "http://127.0.0.1:99999",
+        "https://127.0.0.1:443",
+    ] {
+        let refused = preflight(other).await.unwrap();
+        assert!(
+            refused
+                .headers()
+                .get("access-control-allow-origin")
+                .is_none(),
+            "{other}"
+        );
+    }
+}

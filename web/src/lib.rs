@@ -3,6 +3,7 @@
 //! Components render what `assistant_core` decides; they hold no domain rule of their own.
 
 pub mod app;
+pub mod client;
 pub mod demo_backend;
 pub mod i18n;
 pub mod language_switcher;

@@ -1,11 +1,10 @@
 //! The contract test: schemathesis (from PyPI, in a virtual environment under `target/`) checks
 //! the running reference server against `server/openapi.yaml`, with every check on.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 
 use crate::command::{command, output_line, root, run};
+use crate::server::start_server;
 
 const SCHEMATHESIS_VERSION: &str = "4.32.5";
 /// The time budget of one run, in seconds: fuzzing and stateful testing repeat until it is spent.
@@ -42,41 +41,10 @@ pub fn ensure_schemathesis() -> Result<(), String> {
     run(install)
 }
 
-/// The server, stopped when dropped.
-struct RunningServer(Child);
-
-impl Drop for RunningServer {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts the server on a free port with nothing persisted and instant migrations.
-fn start_server(binary: &Path) -> Result<(RunningServer, String), String> {
-    let mut child = Command::new(binary)
-        .args(["--port", "0", "--in-memory", "--migration-seconds", "0"])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", binary.display()))?;
-    let mut first_line = String::new();
-    BufReader::new(child.stdout.take().expect("piped stdout"))
-        .read_line(&mut first_line)
-        .map_err(|e| e.to_string())?;
-    let server = RunningServer(child);
-    let url = first_line
-        .trim()
-        .strip_prefix("Listening on ")
-        .ok_or_else(|| format!("the server said {first_line:?}, not its address"))?
-        .to_owned();
-    Ok((server, url))
-}
-
 /// Runs schemathesis against a fresh server; Err on any failure it finds.
 pub fn test(server_binary: &Path) -> Result<(), String> {
     ensure_schemathesis()?;
-    let (_server, url) = start_server(server_binary)?;
+    let (_server, url) = start_server(server_binary, &[])?;
     let mut check = command(schemathesis());
     check
         .arg("--config-file")

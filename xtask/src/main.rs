@@ -6,6 +6,7 @@ mod contract;
 mod fuzz;
 mod install;
 mod run;
+mod server;
 mod test;
 
 use std::process::ExitCode;

@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::command::{Counts, cargo, root, run, run_tests};
 use crate::install::{self, Tools};
-use crate::{build, contract};
+use crate::{build, contract, server};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -96,7 +96,18 @@ pub fn test() -> Result<(), String> {
     native.args(["test", "--workspace", "--exclude", "assistant-e2e"]);
     tally.tests("native tests", run_tests(native));
 
+    // The client's tests talk to a real reference server over HTTP.
+    let api =
+        build::server().and_then(|binary| server::start_server(&binary, &["--enable-faults"]));
     let mut in_browser = cargo();
+    match &api {
+        Ok((_, url)) => {
+            in_browser.env("ASSISTANT_TEST_API", url);
+        }
+        Err(why) => {
+            tally.check("start the API for the client's tests", Err(why.clone()));
+        }
+    }
     in_browser
         .args([
             "test",
