@@ -15,6 +15,7 @@ use std::time::Duration;
 use assistant_core::config::FlowConfig;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, Method, Request, header};
+use axum::routing::get;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
@@ -24,8 +25,11 @@ use crate::store::{Store, StoreError};
 /// How the server is set up.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The built app (Trunk's `dist/`), served at `/` when given.
+    /// The built app (Trunk's `dist/`), served at `/` when given, with a `/config.json` that
+    /// points it at this server's API (signed in as the default demo user).
     pub static_dir: Option<PathBuf>,
+    /// Serve the app without that configuration, so it runs on its embedded demo backend.
+    pub app_on_demo_backend: bool,
     /// The SQLite file; `None` keeps everything in memory (for tests).
     pub database: Option<PathBuf>,
     /// Put the fixtures back at start, forgetting every change.
@@ -43,6 +47,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             static_dir: None,
+            app_on_demo_backend: false,
             database: None,
             reset: false,
             migration_takes: Duration::from_secs(3),
@@ -103,6 +108,12 @@ fn cors(origins: &[String]) -> CorsLayer {
         .expose_headers([header::ETAG])
 }
 
+/// The app's configuration when this server serves it: its API is this server's (`""` is the
+/// page's own origin), as the default demo user.
+async fn app_config() -> axum::Json<serde_json::Value> {
+    axum::Json(serde_json::json!({ "api_base_url": "", "demo_token": store::DEMO_TOKENS[0].0 }))
+}
+
 /// The whole HTTP application, with its store opened (and migrated, and seeded if new).
 pub fn app(settings: &Settings) -> Result<Router, StoreError> {
     let store = Store::open(settings.database.as_deref())?;
@@ -126,6 +137,9 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
     }
     router = router.layer(cors(&settings.allowed_origins));
     if let Some(dir) = &settings.static_dir {
+        if !settings.app_on_demo_backend {
+            router = router.route("/config.json", get(app_config));
+        }
         // Unknown paths get the app's page, so a reload on any screen's URL works.
         let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
         router = router.fallback_service(spa);

@@ -16,6 +16,9 @@ struct Args {
     /// Folder of the built app to serve at `/` (Trunk's `dist/`).
     #[arg(long, env = "ASSISTANT_STATIC_DIR")]
     static_dir: Option<PathBuf>,
+    /// Serve the app without its API configuration, so it runs on its embedded demo backend.
+    #[arg(long, requires = "static_dir")]
+    app_on_demo_backend: bool,
     /// Folder of the SQLite database (`assistant.sqlite3` inside it).
     #[arg(
         long,
@@ -61,6 +64,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let settings = Settings {
         static_dir: args.static_dir,
+        app_on_demo_backend: args.app_on_demo_backend,
         database,
         reset: args.reset,
         migration_takes: Duration::try_from_secs_f64(args.migration_seconds)?,

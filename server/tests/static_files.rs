@@ -59,3 +59,34 @@ async fn without_an_app_to_serve_unknown_paths_are_not_found() {
     let (status, _) = get(&Settings::default(), "/").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_app_is_told_to_use_this_servers_api() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().into()),
+        ..Settings::default()
+    };
+    let (status, body) = get(&settings, "/config.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let config: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        config,
+        serde_json::json!({ "api_base_url": "", "demo_token": "demo-owner" })
+    );
+}
+
+#[tokio::test]
+async fn on_the_demo_backend_the_app_gets_no_api_configuration() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().into()),
+        app_on_demo_backend: true,
+        ..Settings::default()
+    };
+    let (_, body) = get(&settings, "/config.json").await;
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&body).is_err(),
+        "the page, not a configuration: {body}"
+    );
+}

@@ -3,7 +3,7 @@
 use std::future::Future;
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -13,14 +13,44 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use libtest_mimic::{Failed, Trial};
 use serde_json::json;
 
-/// The running server and driver, shared by every test.
+/// The built app served twice: on the reference server's API, and on its embedded demo backend.
+#[derive(Debug, Clone)]
+pub struct Apps {
+    /// The app's URL where it uses the reference server's API.
+    pub api: String,
+    /// The app's URL where it runs on its embedded demo backend.
+    pub demo: String,
+}
+
+/// Starts the reference server in memory on a free port, serving the built app; its address.
+fn start_server(server_bin: &Path, dist: &Path, extra: &[&str]) -> Result<(Child, String), String> {
+    let mut server = Command::new(server_bin)
+        .args(["--port", "0", "--in-memory", "--static-dir"])
+        .arg(dist)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", server_bin.display()))?;
+    let mut first_line = String::new();
+    BufReader::new(server.stdout.take().expect("piped stdout"))
+        .read_line(&mut first_line)
+        .map_err(|e| e.to_string())?;
+    let url = first_line
+        .trim()
+        .strip_prefix("Listening on ")
+        .ok_or_else(|| format!("the server said {first_line:?}, not its address"))?
+        .to_owned();
+    Ok((server, url))
+}
+
+/// The running servers and driver, shared by every test.
 pub struct Harness {
     inner: Arc<Inner>,
 }
 
 struct Inner {
     runtime: tokio::runtime::Runtime,
-    app_url: String,
+    apps: Apps,
     driver_url: String,
     chromium: PathBuf,
     processes: Vec<Child>,
@@ -76,22 +106,10 @@ impl Harness {
         }
 
         let mut processes = Vec::new();
-        let mut server = Command::new(&server_bin)
-            .args(["--port", "0", "--in-memory", "--static-dir"])
-            .arg(&dist)
-            .stdout(Stdio::piped())
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", server_bin.display()))?;
-        let mut first_line = String::new();
-        BufReader::new(server.stdout.take().expect("piped stdout"))
-            .read_line(&mut first_line)
-            .map_err(|e| e.to_string())?;
+        let (server, api) = start_server(&server_bin, &dist, &[])?;
         processes.push(server);
-        let app_url = first_line
-            .trim()
-            .strip_prefix("Listening on ")
-            .ok_or_else(|| format!("the server said {first_line:?}, not its address"))?
-            .to_owned();
+        let (server, demo) = start_server(&server_bin, &dist, &["--app-on-demo-backend"])?;
+        processes.push(server);
 
         let driver_port = free_port()?;
         let driver = Command::new(&driver_bin)
@@ -109,7 +127,7 @@ impl Harness {
         Ok(Self {
             inner: Arc::new(Inner {
                 runtime,
-                app_url,
+                apps: Apps { api, demo },
                 driver_url: format!("http://127.0.0.1:{driver_port}"),
                 chromium,
                 processes,
@@ -117,17 +135,17 @@ impl Harness {
         })
     }
 
-    /// A test that gets a fresh browser, and the app's base URL; the browser is closed after it.
+    /// A test that gets a fresh browser and the app's URLs; the browser is closed after it.
     pub fn trial<F, Fut>(&self, name: &str, test: F) -> Trial
     where
-        F: FnOnce(Client, String) -> Fut + Send + 'static,
+        F: FnOnce(Client, Apps) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(), Failed>>,
     {
         let inner = Arc::clone(&self.inner);
         Trial::test(name, move || {
             inner.runtime.block_on(async {
                 let browser = inner.browser().await?;
-                let outcome = test(browser.clone(), inner.app_url.clone()).await;
+                let outcome = test(browser.clone(), inner.apps.clone()).await;
                 let _ = browser.close().await;
                 outcome
             })

@@ -1,25 +1,84 @@
-//! The app loads and shows its heading.
+//! The app loads, shows its heading, and lists the accounts of whichever backend it runs on.
 
 use std::time::Duration;
 
-use fantoccini::Locator;
-use libtest_mimic::Trial;
+use fantoccini::{Client, Locator};
+use libtest_mimic::{Failed, Trial};
 
 use crate::harness::Harness;
 
+const WAIT: Duration = Duration::from_secs(30);
+
+/// The account names the overview lists, once it has loaded them.
+async fn listed_accounts(browser: &Client) -> Result<Vec<String>, Failed> {
+    browser
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(".pma-account-list__name"))
+        .await?;
+    let mut names = Vec::new();
+    for name in browser
+        .find_all(Locator::Css(".pma-account-list__name"))
+        .await?
+    {
+        names.push(name.text().await?);
+    }
+    Ok(names)
+}
+
+const FIXTURE_NAMES: [&str; 6] = [
+    "Contoso Ltd",
+    "Fabrikam Inc",
+    "Northwind Traders",
+    "Adatum Corporation",
+    "Litware",
+    "Tailspin Toys",
+];
+
 pub fn tests(harness: &Harness) -> Vec<Trial> {
-    vec![harness.trial(
-        "smoke::the_app_loads_and_shows_its_heading",
-        |browser, app_url| async move {
-            browser.goto(&app_url).await?;
-            let heading = browser
-                .wait()
-                .at_most(Duration::from_secs(30))
-                .for_element(Locator::Css("main h1"))
-                .await?;
-            assert_eq!(heading.text().await?, "Move your account to Partner Center");
-            assert_eq!(browser.title().await?, "Partner Center migration assistant");
-            Ok(())
-        },
-    )]
+    vec![
+        harness.trial(
+            "smoke::the_app_loads_and_shows_its_heading",
+            |browser, apps| async move {
+                browser.goto(&apps.api).await?;
+                let heading = browser
+                    .wait()
+                    .at_most(WAIT)
+                    .for_element(Locator::Css("main h1"))
+                    .await?;
+                assert_eq!(heading.text().await?, "Move your account to Partner Center");
+                assert_eq!(browser.title().await?, "Partner Center migration assistant");
+                Ok(())
+            },
+        ),
+        harness.trial(
+            "smoke::on_the_reference_server_the_accounts_come_from_its_api",
+            |browser, apps| async move {
+                browser.goto(&apps.api).await?;
+                assert_eq!(listed_accounts(&browser).await?, FIXTURE_NAMES);
+                assert!(
+                    browser
+                        .find(Locator::Css(".pma-demo-marker"))
+                        .await
+                        .is_err(),
+                    "no demo marker on a real API"
+                );
+                Ok(())
+            },
+        ),
+        harness.trial(
+            "smoke::without_an_api_the_app_says_it_runs_on_demo_data",
+            |browser, apps| async move {
+                browser.goto(&apps.demo).await?;
+                assert_eq!(listed_accounts(&browser).await?, FIXTURE_NAMES);
+                let marker = browser.find(Locator::Css(".pma-demo-marker")).await?;
+                assert!(marker.text().await?.contains("Demo data"));
+                let reset = marker.find(Locator::Css("button")).await?;
+                assert_eq!(reset.text().await?, "Reset demo data");
+                reset.click().await?;
+                assert_eq!(listed_accounts(&browser).await?, FIXTURE_NAMES);
+                Ok(())
+            },
+        ),
+    ]
 }

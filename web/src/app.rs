@@ -2,6 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::accounts_overview::AccountsOverview;
+use crate::client::Client;
+use crate::config;
+use crate::demo_marker::DemoMarker;
 use crate::i18n::Locale;
 use crate::language_switcher::LanguageSwitcher;
 
@@ -34,6 +38,23 @@ pub fn App() -> impl IntoView {
         document.set_title(locale.app_name());
     });
 
+    // The configuration says which backend to use; the client then loads the accounts.
+    let session = LocalResource::new(|| async {
+        let client = config::load().await.client();
+        let accounts = client.accounts().await;
+        (client, accounts)
+    });
+    let client = move || session.get().map(|(client, _)| client);
+    let accounts = Signal::derive(move || session.get().map(|(_, accounts)| accounts));
+    let reload = Callback::new(move |()| session.refetch());
+    let reset_demo = Callback::new(move |()| {
+        if let Some(client) = client() {
+            client.reset_demo();
+        }
+        session.refetch();
+    });
+    let is_demo = move || client().as_ref().is_some_and(Client::is_demo);
+
     view! {
         <a class="pma-skip-link" href="#main-content">{move || locale.get().skip_to_content()}</a>
         <header class="pma-header">
@@ -44,8 +65,12 @@ pub fn App() -> impl IntoView {
         </header>
         <div class="pma-width-container">
             <main id="main-content" class="pma-main" tabindex="-1">
+                <Show when=is_demo>
+                    <DemoMarker on_reset=reset_demo/>
+                </Show>
                 <h1 class="pma-heading-xl">{move || locale.get().start_heading()}</h1>
                 <p class="pma-body-l">{move || locale.get().start_lead()}</p>
+                <AccountsOverview accounts=accounts on_retry=reload/>
             </main>
         </div>
     }

@@ -1,0 +1,63 @@
+//! The app's configuration: `config.json` beside `index.html`, which says which API to use.
+//! Without one (or with one that cannot be read) the app runs on its embedded demo backend.
+//! The API never comes from the page's URL: a link must not be able to point the app, with the
+//! user's token, at another server.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::client::{Client, Transport};
+use crate::demo_backend::DemoBackend;
+
+/// How long a demo migration takes, in milliseconds.
+const DEMO_MIGRATION_MS: f64 = 3_000.0;
+
+/// What `config.json` may say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct AppConfig {
+    /// The API's base URL; `""` is the page's own origin. Absent: the embedded demo backend.
+    pub api_base_url: Option<String>,
+    /// A bearer token of the reference server's demo users (real deployments give tokens
+    /// through the embedding page instead).
+    pub demo_token: Option<String>,
+}
+
+impl AppConfig {
+    /// The client this configuration asks for.
+    pub fn client(&self) -> Client {
+        match &self.api_base_url {
+            Some(base_url) => Client::new(Transport::Http {
+                base_url: base_url.trim_end_matches('/').to_owned(),
+                token: self.demo_token.clone().unwrap_or_default(),
+            }),
+            None => Client::new(Transport::Demo(Rc::new(RefCell::new(
+                DemoBackend::in_local_storage(DEMO_MIGRATION_MS),
+            )))),
+        }
+    }
+}
+
+/// Loads `config.json` from beside the page; the default (demo) when there is none.
+pub async fn load() -> AppConfig {
+    async {
+        let window = web_sys::window()?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str("config.json"))
+            .await
+            .ok()?
+            .unchecked_into();
+        if !response.ok() {
+            return None;
+        }
+        let text = JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()?;
+        serde_json::from_str(&text).ok()
+    }
+    .await
+    .unwrap_or_default()
+}
