@@ -14,12 +14,13 @@ use assistant_core::api::{
     WorkEmailCheck, status_after_processing,
 };
 use assistant_core::config::FlowConfig;
-use assistant_core::email::Uts46;
 use assistant_core::fixtures;
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
 use assistant_core::mpn::{MpnId, MpnRecord};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+use crate::browser_idna::BrowserIdna;
 
 /// Where the demo keeps its state in local storage; the suffix is the format's version.
 pub const STORAGE_KEY: &str = "pma-demo-backend-v1";
@@ -245,7 +246,7 @@ impl DemoBackend {
                     stored_mpn: stored.as_ref(),
                     new_mpn: new.as_ref(),
                 };
-                json(200, &api::check_work_email(&facts, &check, &Uts46)?)
+                json(200, &api::check_work_email(&facts, &check, &BrowserIdna)?)
             }
             (["migration"], "GET") => json(200, &self.migration(account)),
             (["migration"], "POST") => self.start_migration(account, request, now_ms),
@@ -314,7 +315,7 @@ impl DemoBackend {
             stored_mpn: stored.as_ref(),
             new_mpn: new.as_ref(),
         };
-        let allowed = api::decide_start(&facts, &sent, &Uts46)?;
+        let allowed = api::decide_start(&facts, &sent, &BrowserIdna)?;
 
         let reference = format!("MIG-{:06}", self.state.idempotency.len() + 1);
         let answer = MigrationState {

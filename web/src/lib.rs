@@ -4,6 +4,7 @@
 
 pub mod accounts_overview;
 pub mod app;
+pub mod browser_idna;
 pub mod client;
 pub mod config;
 pub mod demo_backend;

@@ -1,0 +1,24 @@
+//! IDNA by the browser: the UTS #46 "to ASCII" step through the URL parser the browser already
+//! has (the WHATWG URL standard applies UTS #46 to hosts), instead of shipping the `idna` crate's
+//! Unicode tables in the bundle. The core's rules use the result exactly as they use
+//! `assistant_core::email::Uts46` on the server.
+
+use assistant_core::email::DomainToAscii;
+
+/// The browser's UTS #46 processing, as its URL parser applies it to hosts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserIdna;
+
+impl DomainToAscii for BrowserIdna {
+    fn domain_to_ascii(&self, domain: &str) -> Option<String> {
+        // Only a domain goes into the URL: ASCII beyond letters, digits, '-' and '.' would be
+        // read as URL syntax (a port, a path), so such input is refused here.
+        let plain_ascii =
+            |c: char| !c.is_ascii() || c.is_ascii_alphanumeric() || c == '-' || c == '.';
+        if domain.is_empty() || !domain.chars().all(plain_ascii) {
+            return None;
+        }
+        let url = web_sys::Url::new(&format!("http://{domain}/")).ok()?;
+        Some(url.hostname())
+    }
+}
