@@ -89,6 +89,13 @@ pub fn lookup_mpn(id: &MpnId) -> MpnRecord {
     }
 }
 
+/// What the demo registry says of an MPN ID typed as text, when the text is a well-formed ID
+/// (a stored ID that is absent or malformed is not looked up).
+pub fn lookup_text(text: Option<&str>) -> Option<MpnRecord> {
+    text.and_then(|text| MpnId::parse(text).ok())
+        .map(|id| lookup_mpn(&id))
+}
+
 /// The tenant of an active fixture MPN ID.
 pub fn tenant_of_mpn(id: &str) -> Option<Tenant> {
     match lookup_mpn(&MpnId::parse(id).ok()?).lookup {

@@ -366,17 +366,13 @@ impl DemoBackend {
 
 /// The registry's answer for the account's stored MPN ID, when it is well-formed.
 fn stored_record(account: &Account) -> Option<MpnRecord> {
-    account
-        .mpn_id
-        .as_deref()
-        .and_then(|text| MpnId::parse(text).ok())
-        .map(|id| fixtures::lookup_mpn(&id))
+    fixtures::lookup_text(account.mpn_id.as_deref())
 }
 
 /// The registry's answer for a new MPN ID, when the answer has a well-formed one.
 fn new_record(answer: Option<&MpnAnswer>) -> Option<MpnRecord> {
     match answer {
-        Some(MpnAnswer::NewId(text)) => MpnId::parse(text).ok().map(|id| fixtures::lookup_mpn(&id)),
+        Some(MpnAnswer::NewId(text)) => fixtures::lookup_text(Some(text)),
         Some(MpnAnswer::KeepOnFile) | None => None,
     }
 }

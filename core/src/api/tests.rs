@@ -1,18 +1,11 @@
 use super::*;
 use crate::email::Uts46;
 use crate::fixtures;
-use crate::mpn::MpnId;
 
 fn with_facts<T>(id: &str, new_mpn: Option<&str>, decide: impl FnOnce(&AccountFacts) -> T) -> T {
     let account = fixtures::account(id).unwrap();
-    let stored = account
-        .mpn_id
-        .as_deref()
-        .and_then(|s| MpnId::parse(s).ok())
-        .map(|id| fixtures::lookup_mpn(&id).lookup);
-    let new = new_mpn
-        .and_then(|s| MpnId::parse(s).ok())
-        .map(|id| fixtures::lookup_mpn(&id));
+    let stored = fixtures::lookup_text(account.mpn_id.as_deref()).map(|record| record.lookup);
+    let new = fixtures::lookup_text(new_mpn);
     decide(&AccountFacts {
         account: &account,
         stored_mpn: stored.as_ref(),

@@ -6,15 +6,8 @@ use crate::mpn::EnrolReason;
 /// The flow for a fixture account, with the registry answering every lookup.
 fn assess_fixture(id: &str, answers: &Answers) -> Assessment {
     let account = fixtures::account(id).unwrap();
-    let stored = account
-        .mpn_id
-        .as_deref()
-        .and_then(|s| MpnId::parse(s).ok())
-        .map(|id| fixtures::lookup_mpn(&id).lookup);
-    let new = answers
-        .new_mpn_id()
-        .and_then(|s| MpnId::parse(s).ok())
-        .map(|id| fixtures::lookup_mpn(&id));
+    let stored = fixtures::lookup_text(account.mpn_id.as_deref()).map(|record| record.lookup);
+    let new = fixtures::lookup_text(answers.new_mpn_id());
     let situation = Situation {
         account: &account,
         stored_mpn: stored.as_ref(),
