@@ -138,8 +138,19 @@ fn keep() -> Value {
     json!({ "choice": "keep_on_file" })
 }
 
+/// Fabrikam's owner starts the migration with the address and MPN ID on file.
+fn start_fabrikam(headers: &[(&'static str, &str)]) -> Request {
+    owner_send(
+        Method::Post,
+        "/v1/accounts/fabrikam/migration",
+        headers,
+        migration("admin@fabrikam.example", keep()),
+    )
+}
+
 /// Every scenario of the contract.
 pub fn all() -> Vec<Scenario> {
+    let in_progress = json!({ "status": "in_progress", "reference": "MIG-000001" });
     vec![
         Scenario {
             name: "who_may_see_what",
@@ -262,49 +273,29 @@ pub fn all() -> Vec<Scenario> {
             name: "migration_is_idempotent",
             steps: vec![
                 step(
-                    owner_send(
-                        Method::Post,
-                        "/v1/accounts/fabrikam/migration",
-                        &[],
-                        migration("admin@fabrikam.example", keep()),
-                    ),
+                    start_fabrikam(&[]),
                     422,
                     json!({ "code": "validation_failed", "field": "Idempotency-Key" }),
                 ),
                 step(
-                    owner_send(
-                        Method::Post,
-                        "/v1/accounts/fabrikam/migration",
-                        &[("Idempotency-Key", "key-1")],
-                        migration("admin@fabrikam.example", keep()),
-                    ),
+                    start_fabrikam(&[("Idempotency-Key", "key-1")]),
                     202,
-                    json!({ "status": "in_progress", "reference": "MIG-000001" }),
+                    in_progress.clone(),
                 ),
                 step(
-                    owner_send(
-                        Method::Post,
-                        "/v1/accounts/fabrikam/migration",
-                        &[("Idempotency-Key", "key-1")],
-                        migration("admin@fabrikam.example", keep()),
-                    ),
+                    start_fabrikam(&[("Idempotency-Key", "key-1")]),
                     202,
-                    json!({ "status": "in_progress", "reference": "MIG-000001" }),
+                    in_progress.clone(),
                 ),
                 step(
-                    owner_send(
-                        Method::Post,
-                        "/v1/accounts/fabrikam/migration",
-                        &[("Idempotency-Key", "key-2")],
-                        migration("admin@fabrikam.example", keep()),
-                    ),
+                    start_fabrikam(&[("Idempotency-Key", "key-2")]),
                     409,
                     problem("conflict"),
                 ),
                 step(
                     owner_get("/v1/accounts/fabrikam/migration"),
                     200,
-                    json!({ "status": "in_progress", "reference": "MIG-000001" }),
+                    in_progress,
                 ),
             ],
         },
