@@ -277,9 +277,7 @@ fn emit_pattern(code: &mut String, scope: &Scope, pattern: &Pattern<String>, dep
     let indent = "    ".repeat(depth);
     for element in &pattern.elements {
         match element {
-            PatternElement::TextElement { value } => {
-                writeln!(code, "{indent}s.push_str({value:?});").unwrap();
-            }
+            PatternElement::TextElement { value } => push_text(code, &indent, value),
             PatternElement::Placeable {
                 expression: Expression::Inline(InlineExpression::VariableReference { id }),
             } => {
@@ -295,7 +293,7 @@ fn emit_pattern(code: &mut String, scope: &Scope, pattern: &Pattern<String>, dep
                 expression: Expression::Inline(inline),
             } => {
                 let text = inline_text(scope.tag, scope.key, inline, scope.catalogue);
-                writeln!(code, "{indent}s.push_str({text:?});").unwrap();
+                push_text(code, &indent, &text);
             }
             PatternElement::Placeable {
                 expression:
@@ -311,6 +309,15 @@ fn emit_pattern(code: &mut String, scope: &Scope, pattern: &Pattern<String>, dep
                 )
             }
         }
+    }
+}
+
+/// Appends literal text: one character as a `char`, anything longer as a `&str`.
+fn push_text(code: &mut String, indent: &str, text: &str) {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => writeln!(code, "{indent}s.push({c:?});").unwrap(),
+        _ => writeln!(code, "{indent}s.push_str({text:?});").unwrap(),
     }
 }
 

@@ -122,6 +122,20 @@ pub fn applicability(offer_type: OfferType) -> Result<NewOfferType, ExclusionRea
     }
 }
 
+/// Whether any of `offers` moves to Partner Center this way (so the checklist applies).
+///
+/// ```
+/// use assistant_core::{checklist, fixtures};
+///
+/// assert!(checklist::any_offer_moves(&fixtures::offers("fabrikam")));
+/// assert!(!checklist::any_offer_moves(&fixtures::offers("contoso")));
+/// ```
+pub fn any_offer_moves(offers: &[Offer]) -> bool {
+    offers
+        .iter()
+        .any(|offer| applicability(offer.offer_type).is_ok())
+}
+
 /// The offer an item is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfferRef {
