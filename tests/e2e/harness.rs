@@ -13,6 +13,8 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use libtest_mimic::{Failed, Trial};
 use serde_json::json;
 
+use crate::page::Page;
+
 /// The built app served twice: on the reference server's API, and on its embedded demo backend.
 #[derive(Debug, Clone)]
 pub struct Apps {
@@ -150,6 +152,54 @@ impl Harness {
                 outcome
             })
         })
+    }
+}
+
+/// Which backend a test drives the app on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The reference server's API over HTTP.
+    Api,
+    /// The embedded demo backend in the browser.
+    Demo,
+}
+
+impl Backend {
+    /// Both backends.
+    pub const BOTH: [Backend; 2] = [Backend::Api, Backend::Demo];
+
+    fn label(self) -> &'static str {
+        match self {
+            Backend::Api => "api",
+            Backend::Demo => "demo",
+        }
+    }
+}
+
+impl Harness {
+    /// The same test on both backends: two trials, named `name [api]` and `name [demo]`, each
+    /// with a fresh browser on the app's page for that backend.
+    pub fn on_both_backends<F, Fut>(&self, name: &str, test: F) -> Vec<Trial>
+    where
+        F: Fn(Page, Backend) -> Fut + Send + Sync + Clone + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        Backend::BOTH
+            .into_iter()
+            .map(|backend| {
+                let test = test.clone();
+                self.trial(
+                    &format!("{name} [{}]", backend.label()),
+                    move |browser, apps| {
+                        let base = match backend {
+                            Backend::Api => apps.api,
+                            Backend::Demo => apps.demo,
+                        };
+                        test(Page::new(browser, base), backend)
+                    },
+                )
+            })
+            .collect()
     }
 }
 

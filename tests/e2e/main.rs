@@ -4,7 +4,11 @@
 //! `ASSISTANT_DIST` (the built app), `ASSISTANT_SERVER_BIN` (the server binary); `CHROMEDRIVER` and
 //! `CHROMIUM` default to Debian's `/usr/bin/chromedriver` and `/usr/bin/chromium`.
 
+mod checklist;
 mod harness;
+mod help;
+mod migration;
+mod page;
 mod smoke;
 
 use std::process::ExitCode;
@@ -26,6 +30,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let trials: Vec<Trial> = smoke::tests(&harness);
+    let trials: Vec<Trial> = [
+        smoke::tests(&harness),
+        migration::tests(&harness),
+        checklist::tests(&harness),
+        help::tests(&harness),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     libtest_mimic::run(&args, trials).exit_code()
 }

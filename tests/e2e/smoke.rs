@@ -47,7 +47,7 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
                     .for_element(Locator::Css("main h1"))
                     .await?;
                 assert_eq!(heading.text().await?, "Move your account to Partner Center");
-                assert_eq!(browser.title().await?, "Partner Center migration assistant");
+                assert_eq!(browser.title().await?, "Your accounts – Account migration");
                 Ok(())
             },
         ),

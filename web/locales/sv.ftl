@@ -2,23 +2,238 @@
 
 -product = Migreringsassistent för Partnercenter
 -partner-center = Partnercenter
+-cpp = Cloud Partner Portal
 
 app-name = { -product }
+page-title = { $page } – Kontomigrering
+title-with-error = Fel: { $page } – Kontomigrering
 skip-to-content = Hoppa till huvudinnehållet
 language-switcher-label = Språk
-start-heading = Flytta ditt konto till { -partner-center }
-start-lead = Tjänsten leder dig steg för steg genom flytten av ditt utgivarkonto från Cloud Partner Portal till { -partner-center }, och av dina erbjudanden för Dynamics 365 och PowerApps.
+loading = Laddar …
+back = Tillbaka
+continue-button = Fortsätt
+checking = Kontrollerar …
+saving = Sparar …
+try-again = Försök igen
+problem-heading = Det finns ett problem
+error-prefix = Fel:
+opens-in-new-tab = (öppnas i en ny flik)
+important = Viktigt
+print-page = Skriv ut sidan
+progress-is-saved = Dina svar sparas medan du fyller i. Du kan stänga sidan och fortsätta senare.
+progress-discarded = Dina sparade svar för kontot gick inte att läsa, så vi började om. Ingenting skickades.
+progress-not-saved = Webbläsaren sparar inte dina svar. Låt sidan vara öppen tills du är klar.
+
+## Det som kan gå fel med ett anrop.
+
+error-timeout = Tjänsten svarar inte tillräckligt snabbt. Dina svar finns kvar – försök igen.
+error-network = Det gick inte att nå tjänsten. Kontrollera internetanslutningen och försök igen. Dina svar finns kvar.
+error-malformed = Tjänsten skickade ett svar som inte gick att läsa. Försök igen. Kontakta portalens support om det händer igen.
+error-server = Något gick fel hos tjänsten. Dina svar finns kvar – försök igen om några minuter.
+error-unauthorized = Din inloggning har gått ut. Logga in igen och kom tillbaka – dina svar finns kvar.
+error-account-not-found = Vi hittar inte kontot. Kontrollera att du är inloggad som rätt person.
+error-not-owner = Bara en ägare av kontot kan migrera det.
+error-already-migrated = Kontot är redan migrerat.
+error-conflict = En migrering av kontot pågår redan.
 
 ## Kontoöversikten.
 
+overview-title = Dina konton
+start-heading = Flytta ditt konto till { -partner-center }
+start-lead = Tjänsten leder dig steg för steg genom flytten av ditt utgivarkonto från { -cpp } till { -partner-center }, och av dina erbjudanden för Dynamics 365 och PowerApps.
 accounts-heading = Dina konton
 accounts-loading = Hämtar dina konton …
-accounts-load-failed = Dina konton kunde inte hämtas. Kontrollera anslutningen och försök igen.
-try-again = Försök igen
+account-loading = Hämtar kontot …
 status-not-migrated = Inte migrerat
 status-in-progress = Migrering pågår
 status-migrated = Migrerat
 status-failed = Migreringen misslyckades
+must-move-banner = Kontot måste flyttas till { -partner-center }
+must-move-explanation = Det tar ungefär 5 minuter. Du behöver din e-postadress på jobbet och företagets MPN-ID.
+start-migration = Starta migreringen
+continue-migration = Fortsätt migreringen
+not-owner-explanation = Bara en ägare kan migrera { $account }. Be en ägare av kontot att göra det.
+migrated-explanation = Kontot hanteras i { -partner-center }. Ändringar som du gör där, till exempel när du lägger till eller tar bort användare, synkroniseras tillbaka till { -cpp }.
+manage-in-partner-center = Hantera { $account } i { -partner-center }
+see-migration-status = Se hur migreringen går
+offers-checklist-link = Flytta dina erbjudanden för Dynamics 365 och PowerApps
+
+## Frågan om e-postadress.
+
+work-email-title = E-postadress på jobbet
+work-email-question = Vilken e-postadress har du på jobbet?
+work-email-hint = { -partner-center } skickar meddelanden om kontot hit. Använd en adress hos ditt företag, inte en privat.
+work-email-hint-tenant = { -partner-center } skickar meddelanden om kontot hit. Adressen måste höra till { $tenant }, där ditt MPN-ID är registrerat.
+work-email-microsoft-account = Du loggar in på { -cpp } med ett personligt Microsoft-konto ({ $email }). { -partner-center } behöver i stället en e-postadress på jobbet: en adress hos { $tenant }, den Azure AD-klientorganisation där ditt MPN-ID är registrerat.
+work-email-microsoft-account-no-tenant = Du loggar in på { -cpp } med ett personligt Microsoft-konto ({ $email }). { -partner-center } behöver i stället en e-postadress hos ditt företag.
+checking-email = Kontrollerar e-postadressen
+did-you-mean = Menade du
+error-email-empty = Ange din e-postadress på jobbet
+error-email-too-long = E-postadressen får vara högst 254 tecken
+error-email-whitespace = E-postadressen får inte innehålla mellanslag
+error-email-invisible-character = E-postadressen innehåller ett osynligt tecken. Skriv den igen
+error-email-format = Ange en e-postadress i rätt format, till exempel namn@{ $example }
+error-email-consumer = Ange en e-postadress på jobbet, till exempel namn@{ $example }, inte en privat adress som Outlook.com eller Gmail
+error-email-same-as-microsoft = Ange en e-postadress på jobbet, inte Microsoft-kontot som du loggar in med
+error-email-tenant-mismatch = Ange en e-postadress hos { $tenant }, där ditt MPN-ID är registrerat
+
+## Frågan om MPN-ID.
+
+mpn-title = MPN-ID
+mpn-question = Vilket MPN-ID ska { -partner-center } använda?
+mpn-keep = { $id }, MPN-ID:t på ditt konto (registrerat hos { $tenant })
+mpn-use-another = Ett annat MPN-ID
+mpn-new-label = Ditt nya MPN-ID
+mpn-new-hint = 6 till 8 siffror, från e-postmeddelandet som du fick när du registrerade dig i Microsoft Partner Network
+checking-mpn = Slår upp ditt MPN-ID
+enrol-title = Registrera dig i Microsoft Partner Network
+enrol-reason-missing = Ditt konto har inget MPN-ID.
+enrol-reason-malformed = MPN-ID:t på ditt konto, { $id }, är inte ett giltigt MPN-ID.
+enrol-reason-not-found = MPN-ID:t på ditt konto, { $id }, hittades inte i Microsoft Partner Network.
+enrol-reason-inactive = Medlemskapet för MPN-ID:t på ditt konto, { $id }, har upphört.
+enrol-why = { -partner-center } behöver ett aktivt MPN-ID: det knyter ditt utgivarkonto till företagets Azure AD-klientorganisation.
+enrol-how-heading = Så får du ett MPN-ID
+enrol-step-sign-up = Registrera dig i Microsoft Partner Network
+enrol-step-wait = När registreringen är klar får du ditt MPN-ID via e-post.
+enrol-step-come-back = Kom tillbaka hit och ange det nedan. Dina svar finns kvar, så du kan göra det senare.
+enrol-more = Mer om programmet:
+enrol-membership-link = Gå med i Microsoft Partner Network
+isv-resource-hub-link = ISV Resource Hub
+error-mpn-empty = Ange ditt MPN-ID
+error-mpn-not-digits = MPN-ID får bara innehålla siffrorna 0 till 9
+error-mpn-wrong-length = { $digits ->
+    [one] MPN-ID ska vara 6 till 8 siffror – du angav 1 siffra
+   *[other] MPN-ID ska vara 6 till 8 siffror – du angav { $digits } siffror
+}
+error-mpn-too-long = MPN-ID ska vara 6 till 8 siffror
+error-mpn-not-found = Ange ett MPN-ID från Microsoft Partner Network – inget medlemskap har det här
+error-mpn-inactive = Medlemskapet för det här MPN-ID:t har upphört – förnya det, eller ange ett annat MPN-ID
+
+## Kontrollera dina svar.
+
+check-answers-title = Kontrollera dina svar innan du migrerar
+answer-account = Konto
+answer-work-email = E-postadress på jobbet
+answer-work-email-lower = e-postadress på jobbet
+answer-mpn-id = MPN-ID
+mpn-with-tenant = { $id } ({ $tenant })
+change = Ändra
+migrate-heading = Migrera nu ditt konto
+migrate-explanation = När du har migrerat hanterar du kontot i { -partner-center }. Ändringar som du gör där, till exempel när du lägger till eller tar bort användare, synkroniseras tillbaka till { -cpp }.
+migrate-button = Migrera kontot
+migrating = Migrerar …
+migration-starting = Startar migreringen
+
+## Migreringen pågår.
+
+migration-title = Ditt konto migreras
+migration-checking = Kontrollerar hur migreringen går …
+migration-in-progress = { -partner-center } flyttar ditt konto. Det brukar ta några minuter.
+migration-in-progress-announcement = Migrering pågår
+migration-can-leave = Du kan lämna sidan: migreringen fortsätter, och du kan komma tillbaka och se hur den går.
+migration-done = Migreringen är klar.
+migration-failed-title = Migreringen misslyckades
+migration-failed = { -partner-center } kunde inte flytta kontot. Ingenting ändrades. Kontrollera dina svar och försök igen.
+migration-check-and-retry = Kontrollera dina svar och försök igen
+migration-not-started-title = Migreringen har inte startat
+migration-not-started = Din begäran om migrering nådde inte tjänsten. Skicka den igen – kontot migreras bara en gång.
+
+## Bekräftelsen.
+
+confirmation-title = Kontot är migrerat
+confirmation-reference = Ditt referensnummer
+what-happens-next = Vad händer nu
+confirmation-next = Nu hanterar du { $account } i { -partner-center }. Ändringar som du gör där, till exempel när du lägger till eller tar bort användare, synkroniseras tillbaka till { -cpp }.
+confirmation-offers-heading = Flytta även dina erbjudanden
+confirmation-offers = Du har erbjudanden för Dynamics 365 eller PowerApps. De måste också flyttas till { -partner-center }.
+open-offers-checklist = Öppna checklistan för erbjudanden
+
+## Checklistan för erbjudanden.
+
+checklist-title = Flytta dina erbjudanden för Dynamics 365 och PowerApps
+checklist-loading = Hämtar dina erbjudanden …
+checklist-no-offers = Inget av dina erbjudanden flyttas på det här sättet: det gäller bara erbjudanden för Dynamics 365 Customer Engagement, PowerApps och Dynamics 365 Operations.
+deadline-label = Sista dag:
+deadline-days-left = { $days ->
+    [one] 1 dag kvar
+   *[other] { $days } dagar kvar
+}
+deadline-today = Sista dagen är i dag
+deadline-overdue = { $days ->
+    [one] Passerades för 1 dag sedan
+   *[other] Passerades för { $days } dagar sedan
+}
+deadline-passed-explanation = Sista dagen har passerat. Fortsätt ändå: tills dina erbjudanden är flyttade kan de vara otillgängliga för kunderna.
+progress-label = Checklistans förlopp
+progress-done = { $done } av { $total } klara
+tick-saved = Din bock är sparad.
+next-action = Nästa
+tick-not-saved = Din bock kunde inte sparas, så vi tog bort den igen.
+excluded-heading = Erbjudanden som inte flyttas på det här sättet
+excluded-business-central = erbjudanden för Dynamics 365 Business Central flyttas inte med den här checklistan.
+excluded-other-type = bara erbjudanden för Dynamics 365 Customer Engagement, PowerApps och Dynamics 365 Operations flyttas på det här sättet.
+state-done-verified = Klart – bekräftat av { -partner-center }
+state-done-by-you = Klart – bockat av dig
+state-in-progress = Pågår
+state-to-do = Inte påbörjat
+state-blocked = Kan inte påbörjas än
+step-pmc-title = Bekräfta att ditt konto i Partner Membership Center har flyttats
+step-pmc-guidance = Om ditt medlemskonto i MPN skapades i Partner Membership Center loggar du in på { -partner-center }: en profilsida som visar ditt MPN-ID betyder att det har flyttats. Annars startar du migreringen enligt anvisningarna i Partner Membership Center.
+step-marketplace-title = Registrera dig på den kommersiella marknadsplatsen
+step-marketplace-guidance = Öppna översikten för den kommersiella marknadsplatsen i { -partner-center }. Ser du ”Kommersiell marknadsplats” i vänstermenyn är du registrerad. Annars registrerar du dig nu.
+step-appsource-title = Se till att varje erbjudande finns i AppSource
+step-appsource-guidance = Sök efter vart och ett av dina erbjudanden i AppSource. För ett erbjudande som inte finns där skapar du ett nytt erbjudande i { -partner-center }: ett erbjudande för Dynamics 365 Customer Engagement (även för PowerApps-erbjudanden) eller för Dynamics 365 Operations.
+step-addendum-title = Godkänn ISV-tillägget för affärsprogram
+step-addendum-guidance = Granska och godkänn ISV-tillägget för affärsprogram på sidan Avtal.
+step-billing-title = Fyll i din faktureringsprofil
+step-billing-guidance = Fyll i alla delar av faktureringsprofilen i kontoinställningarna i { -partner-center }.
+step-submit-title = Skicka in varje erbjudande för certifiering och publicering
+step-submit-guidance-screens = Skicka in varje erbjudande, nytt som befintligt, även om det har certifierats tidigare: fyll i informationssidorna, bland annat appen för certifiering och marknadsföringsinformationen, och välj sedan Skicka.
+step-submit-guidance-premium = Om erbjudandet uppfyller kraven kan du begära premiumnivån när du skickar in det.
+step-submit-guidance-platform = För att certifieras måste appen stödja den senaste versionen av plattformen för affärsprogram.
+step-submit-guidance-go-live = När erbjudandet är godkänt får du ett e-postmeddelande: gå tillbaka till erbjudandet och välj Publicera, så att det visas i AppSource.
+link-pmc-profile = Kontrollera din profil i { -partner-center }
+link-pmc-migration = Starta migreringen i Partner Membership Center
+link-pmc-support = Få hjälp med migreringen
+link-marketplace-overview = Öppna översikten för den kommersiella marknadsplatsen
+link-marketplace-enrol = Registrera dig på den kommersiella marknadsplatsen
+link-appsource = Sök i AppSource
+link-new-customer-engagement = Skapa ett erbjudande för Dynamics 365 Customer Engagement
+link-new-operations = Skapa ett erbjudande för Dynamics 365 Operations
+link-agreements = Öppna sidan Avtal
+link-billing = Öppna din faktureringsprofil
+task-pmc = Bekräfta att kontot i Partner Membership Center finns i { -partner-center }
+task-marketplace = Registrera dig på den kommersiella marknadsplatsen
+task-listed = Kontrollera att { $offer } finns i AppSource
+task-create-customer-engagement = Skapa ett erbjudande för Dynamics 365 Customer Engagement för { $offer }
+task-create-operations = Skapa ett erbjudande för Dynamics 365 Operations för { $offer }
+task-addendum = Godkänn ISV-tillägget för affärsprogram
+task-billing = Fyll i faktureringsprofilen
+task-submit = Skicka in { $offer } för certifiering och publicering
+task-go-live = Välj Publicera för { $offer }
+tick-pmc = Har ditt konto i Partner Membership Center flyttats till { -partner-center }?
+tick-marketplace = Har du registrerat dig på den kommersiella marknadsplatsen?
+tick-created = Har du skapat det nya erbjudandet?
+tick-addendum = Har du godkänt tillägget?
+tick-billing = Har du fyllt i faktureringsprofilen?
+tick-done = Har du gjort det här?
+tick-yes = Ja
+
+## Hjälp och nästa steg.
+
+help-title = Hjälp och nästa steg
+help-get-help-heading = Få hjälp
+help-community-call = Delta i det veckovisa communitysamtalet för Dynamics ISV
+help-community-call-hint = Ställ frågor om flytten av dina erbjudanden, varje vecka.
+help-support-ticket = Skapa ett supportärende
+help-support-ticket-hint = Vid problem med publicering, certifiering eller hantering av dina erbjudanden.
+help-mpn-heading = Microsoft Partner Network
+help-next-heading = När allt är flyttat
+help-next = Hantera ditt konto på den kommersiella marknadsplatsen i { -partner-center }: där finns dina erbjudanden, utbetalningar och användare.
+help-manage-marketplace = Hantera ditt konto på den kommersiella marknadsplatsen
+not-found-title = Sidan hittades inte
+not-found-text = Om du skrev adressen själv, kontrollera att den är rätt. Om du klistrade in den, kontrollera att du kopierade hela adressen.
+go-to-accounts = Gå till dina konton
 
 ## Demoläget.
 

@@ -1,10 +1,19 @@
-//! The accounts overview: the viewer's CPP accounts with their migration status.
+//! The accounts overview: the viewer's CPP accounts with their migration status. An owner of an
+//! account that must move sees a banner with the way to start (or continue); everyone else sees
+//! the status and who can act.
 
 use assistant_core::account::{Account, MigrationStatus};
+use assistant_core::flow::{Answers, Case, Question, Situation, assess};
+use leptos::html;
 use leptos::prelude::*;
 
-use crate::client::ClientError;
-use crate::i18n::Locale;
+use crate::app::{Api, Settings};
+use crate::browser_idna::BrowserIdna;
+use crate::external_link::ExternalLink;
+use crate::i18n::{Locale, text};
+use crate::page::{ProblemPanel, use_page};
+use crate::progress::{self, Loaded};
+use crate::route::{Navigator, Screen, ScreenLink};
 
 fn status_text(locale: Locale, status: MigrationStatus) -> &'static str {
     match status {
@@ -15,45 +24,152 @@ fn status_text(locale: Locale, status: MigrationStatus) -> &'static str {
     }
 }
 
-/// The list of accounts, or what stands in for it while it loads or when it could not.
+/// The overview page.
 #[component]
-pub fn AccountsOverview(
-    /// The accounts: `None` while loading.
-    accounts: Signal<Option<Result<Vec<Account>, ClientError>>>,
-    /// Loads them again.
-    on_retry: Callback<()>,
-) -> impl IntoView {
+pub fn AccountsOverview() -> impl IntoView {
+    let api = expect_context::<Api>();
     let locale = expect_context::<RwSignal<Locale>>();
+    let accounts = LocalResource::new(move || {
+        let client = api.client();
+        async move { client.accounts().await }
+    });
+    let heading = NodeRef::<html::H1>::new();
+    use_page(
+        |locale| locale.overview_title().into(),
+        Signal::derive(|| false),
+        heading,
+    );
     view! {
-        <h2 class="pma-heading-l">{move || locale.get().accounts_heading()}</h2>
+        <h1 class="pma-heading-xl" node_ref=heading tabindex="-1">
+            {text(Locale::start_heading)}
+        </h1>
+        <p class="pma-body-l">{text(Locale::start_lead)}</p>
+        <h2 class="pma-heading-l">{text(Locale::accounts_heading)}</h2>
         {move || match accounts.get() {
-            None => view! { <p class="pma-body" role="status">{locale.get().accounts_loading()}</p> }.into_any(),
-            Some(Err(_)) => view! {
-                <div class="pma-problem" role="alert">
-                    <p class="pma-body">{locale.get().accounts_load_failed()}</p>
-                    <button type="button" class="pma-button pma-button--secondary" on:click=move |_| on_retry.run(())>
-                        {locale.get().try_again()}
+            None => {
+                view! { <p class="pma-body" role="status">{locale.get().accounts_loading()}</p> }
+                    .into_any()
+            }
+            Some(Err(error)) => {
+                view! {
+                    <ProblemPanel error=error on_retry=Callback::new(move |()| accounts.refetch())/>
+                }
+                    .into_any()
+            }
+            Some(Ok(list)) => {
+                view! {
+                    <ul class="pma-account-list">
+                        {list
+                            .into_iter()
+                            .map(|account| view! { <AccountCard account/> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// One account: its name, status, and what the viewer can do with it.
+#[component]
+fn AccountCard(account: Account) -> impl IntoView {
+    let locale = expect_context::<RwSignal<Locale>>();
+    let navigator = expect_context::<Navigator>();
+    let settings = expect_context::<Settings>();
+    let id = account.id.0.clone();
+    let saved = match progress::load(&id) {
+        Loaded::Restored(progress) => Some(progress),
+        Loaded::Nothing | Loaded::Discarded => None,
+    };
+    let situation = Situation {
+        account: &account,
+        stored_mpn: None,
+        new_mpn: None,
+        submitted_here: saved.as_ref().is_some_and(|p| p.idempotency_key.is_some()),
+    };
+    let case = assess(&situation, &Answers::default(), &BrowserIdna).case;
+    let status = account.migration_status;
+    let name = account.name.clone();
+    let banner_id = format!("pma-banner-{id}");
+
+    let detail = match case {
+        Case::NotOwner => {
+            view! { <p class="pma-body">{move || locale.get().not_owner_explanation(&name)}</p> }
+                .into_any()
+        }
+        Case::AlreadyMigrated | Case::Completed => {
+            let link_name = name.clone();
+            view! {
+                <p class="pma-body">{text(Locale::migrated_explanation)}</p>
+                <p class="pma-body">
+                    <ExternalLink href=Signal::derive(move || settings.get().links.manage_account)>
+                        {move || locale.get().manage_in_partner_center(&link_name)}
+                    </ExternalLink>
+                </p>
+            }
+            .into_any()
+        }
+        Case::InProgress => view! {
+            <p class="pma-body">
+                <ScreenLink to=Screen::Migration(id.clone())>
+                    {text(Locale::see_migration_status)}
+                </ScreenLink>
+            </p>
+        }
+        .into_any(),
+        Case::NeedsWorkEmail
+        | Case::NeedsMpnEnrolment
+        | Case::ConfirmMpnId
+        | Case::ReadyToSubmit
+        | Case::Failed => {
+            let resume = saved
+                .as_ref()
+                .and_then(|p| p.screen.as_deref().map(Screen::from_path))
+                .filter(|screen| screen.account() == Some(id.as_str()));
+            let started = resume.is_some();
+            let target =
+                resume.unwrap_or_else(|| Screen::Question(id.clone(), Question::WorkEmail));
+            let labelled_by = banner_id.clone();
+            view! {
+                <div class="pma-banner" role="region" aria-labelledby=labelled_by>
+                    <p class="pma-banner__label">{text(Locale::important)}</p>
+                    <h4 class="pma-banner__heading" id=banner_id>
+                        {text(Locale::must_move_banner)}
+                    </h4>
+                    <p class="pma-body">{text(Locale::must_move_explanation)}</p>
+                    <button
+                        type="button"
+                        class="pma-button pma-button--start"
+                        on:click=move |_| navigator.go(target.clone())
+                    >
+                        {move || {
+                            if started {
+                                locale.get().continue_migration()
+                            } else {
+                                locale.get().start_migration()
+                            }
+                        }}
                     </button>
                 </div>
             }
-            .into_any(),
-            Some(Ok(list)) => view! {
-                <ul class="pma-account-list">
-                    {list
-                        .into_iter()
-                        .map(|account| {
-                            let status = account.migration_status;
-                            view! {
-                                <li class="pma-account-list__item" data-account=account.id.0.clone()>
-                                    <h3 class="pma-heading-m pma-account-list__name">{account.name}</h3>
-                                    <strong class="pma-tag">{move || status_text(locale.get(), status)}</strong>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-            .into_any(),
-        }}
+            .into_any()
+        }
+    };
+    let owner = case != Case::NotOwner;
+    let checklist = Screen::OffersChecklist(id.clone());
+    view! {
+        <li class="pma-account-list__item" data-account=id.clone()>
+            <h3 class="pma-heading-m pma-account-list__name">{account.name}</h3>
+            <strong class="pma-tag" class:pma-tag--grey=status == MigrationStatus::NotMigrated>
+                {move || status_text(locale.get(), status)}
+            </strong>
+            {detail}
+            <Show when=move || owner>
+                <p class="pma-body">
+                    <ScreenLink to=checklist.clone()>{text(Locale::offers_checklist_link)}</ScreenLink>
+                </p>
+            </Show>
+        </li>
     }
 }

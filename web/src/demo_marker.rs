@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, text};
 
 /// The marker with its reset button.
 #[component]
@@ -11,13 +11,12 @@ pub fn DemoMarker(
     /// Puts the demo data back.
     on_reset: Callback<()>,
 ) -> impl IntoView {
-    let locale = expect_context::<RwSignal<Locale>>();
     view! {
         <div class="pma-demo-marker" role="note">
-            <strong class="pma-tag pma-tag--demo">{move || locale.get().demo_marker()}</strong>
-            <span class="pma-demo-marker__text">{move || locale.get().demo_explanation()}</span>
+            <strong class="pma-tag pma-tag--demo">{text(Locale::demo_marker)}</strong>
+            <span class="pma-demo-marker__text">{text(Locale::demo_explanation)}</span>
             <button type="button" class="pma-button pma-button--secondary" on:click=move |_| on_reset.run(())>
-                {move || locale.get().demo_reset()}
+                {text(Locale::demo_reset)}
             </button>
         </div>
     }

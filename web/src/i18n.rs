@@ -3,6 +3,19 @@
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
+use leptos::prelude::{Get, RwSignal, expect_context};
+
+/// A message of the chosen language, following language changes: for views and attributes.
+///
+/// Every message shares this one closure type, so the view code that renders text is compiled
+/// once rather than once per message (measured: each distinct closure costs its own copy).
+pub fn text(
+    message: fn(Locale) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let locale = expect_context::<RwSignal<Locale>>();
+    move || message(locale.get())
+}
+
 impl Locale {
     /// The language for a BCP 47 tag such as `sv-FI`, matched on its primary subtag.
     pub fn from_tag(tag: &str) -> Option<Locale> {
@@ -10,6 +23,32 @@ impl Locale {
         Locale::ALL
             .into_iter()
             .find(|locale| locale.tag().eq_ignore_ascii_case(primary))
+    }
+
+    /// The plural category of `n` (CLDR): English and Swedish both say "one" for 1 only.
+    pub fn plural_category(self, n: i64) -> &'static str {
+        if n == 1 { "one" } else { "other" }
+    }
+
+    /// `n` with its thousands grouped as the language writes them: `1,000` and `1 000` (with a
+    /// no-break space).
+    pub fn format_number(self, n: i64) -> String {
+        let separator = match self {
+            Locale::En => ",",
+            Locale::Sv => "\u{a0}",
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if n < 0 {
+            grouped.push('-');
+        }
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push_str(separator);
+            }
+            grouped.push(digit);
+        }
+        grouped
     }
 
     /// The first of `preferred` (most wanted first) that the assistant speaks, else English.
@@ -29,6 +68,22 @@ mod tests {
     fn swedish_tags_of_any_region_choose_swedish() {
         for tag in ["sv", "sv-SE", "sv-FI", "SV_se"] {
             assert_eq!(Locale::from_tag(tag), Some(Locale::Sv), "{tag}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        assert_eq!(Locale::En.format_number(1_234_567), "1,234,567");
+        assert_eq!(Locale::Sv.format_number(1_000), "1\u{a0}000");
+        assert_eq!(Locale::En.format_number(-999), "-999");
+        assert_eq!(Locale::Sv.format_number(0), "0");
+    }
+
+    #[test]
+    fn one_is_singular_and_everything_else_plural() {
+        assert_eq!(Locale::Sv.plural_category(1), "one");
+        for n in [0, 2, 3, 21, -1] {
+            assert_eq!(Locale::En.plural_category(n), "other", "{n}");
         }
     }
 

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::Locale;
+use crate::i18n::{Locale, text};
 
 /// Buttons that switch the whole assistant to another language, keeping everything else.
 #[component]
 pub fn LanguageSwitcher() -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     view! {
-        <nav class="pma-language-switcher" aria-label=move || locale.get().language_switcher_label()>
+        <nav class="pma-language-switcher" aria-label=text(Locale::language_switcher_label)>
             <ul class="pma-language-switcher__list">
                 {Locale::ALL
                     .into_iter()

@@ -5,11 +5,27 @@
 pub mod accounts_overview;
 pub mod app;
 pub mod browser_idna;
+pub mod check_answers_page;
+pub mod checklist_step;
 pub mod client;
 pub mod config;
+pub mod confirmation_page;
 pub mod demo_backend;
 pub mod demo_marker;
+pub mod error_summary;
+pub mod external_link;
+pub mod help_page;
 pub mod i18n;
+pub mod journey;
 pub mod language_switcher;
+pub mod migration_page;
+pub mod mpn_id_page;
+pub mod offers_checklist;
+pub mod page;
+pub mod progress;
+pub mod progress_bar;
+pub mod route;
+pub mod wording;
+pub mod work_email_page;
 
 pub use app::App;

@@ -24,6 +24,22 @@ fn element(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement 
         .unchecked_into()
 }
 
+/// Waits (up to 10 seconds) for an element: screens show once the configuration has loaded.
+async fn wait_for(host: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    for _ in 0..200 {
+        if let Some(found) = host.query_selector(selector).unwrap() {
+            return found.unchecked_into();
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+    panic!("no element matches {selector} after 10 seconds")
+}
+
 fn page_language() -> Option<String> {
     document().document_element().unwrap().get_attribute("lang")
 }
@@ -33,6 +49,7 @@ async fn switching_language_changes_the_heading_and_the_page_language() {
     let host = mount_app();
     let swedish = element(&host, "button[lang=sv]");
     let english = element(&host, "button[lang=en]");
+    wait_for(&host, "h1").await;
 
     swedish.click();
     tick().await;

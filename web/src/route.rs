@@ -1,0 +1,313 @@
+//! Where the app is: the screen shown, and its address when the app runs standalone.
+//!
+//! The app keeps its screen in its own state. Standalone, every screen has a URL under the app's
+//! base path (the page's `<base href>`), pushed to the History API so Back, Forward and reload
+//! work; embedded in a host page, the host's URL and history are never touched.
+
+use assistant_core::flow::Question;
+use leptos::prelude::*;
+
+/// A screen of the assistant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// The viewer's accounts.
+    Overview,
+    /// A question of an account's migration.
+    Question(String, Question),
+    /// The migration is being submitted or Partner Center is moving the account.
+    Migration(String),
+    /// The account was migrated through the assistant.
+    Confirmation(String),
+    /// The Dynamics 365 and PowerApps offers checklist of an account.
+    OffersChecklist(String),
+    /// Help and next steps.
+    Help,
+    /// An address the assistant does not know.
+    NotFound,
+}
+
+fn question_slug(question: Question) -> &'static str {
+    match question {
+        Question::WorkEmail => "work-email",
+        Question::MpnId => "mpn-id",
+        Question::CheckAnswers => "check-answers",
+    }
+}
+
+/// A path segment with everything but unreserved characters percent-encoded (RFC 3986).
+fn encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A percent-encoded path segment decoded; `None` when it is empty or not UTF-8.
+fn decode(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| segment.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok().filter(|id| !id.is_empty())
+}
+
+impl Screen {
+    /// The account the screen is about, if any.
+    pub fn account(&self) -> Option<&str> {
+        match self {
+            Screen::Question(id, _)
+            | Screen::Migration(id)
+            | Screen::Confirmation(id)
+            | Screen::OffersChecklist(id) => Some(id),
+            Screen::Overview | Screen::Help | Screen::NotFound => None,
+        }
+    }
+
+    /// The screen's path below the app's base path (no leading slash).
+    pub fn path(&self) -> String {
+        let account = |id: &str, page: &str| format!("accounts/{}/{page}", encode(id));
+        match self {
+            Screen::Overview | Screen::NotFound => String::new(),
+            Screen::Question(id, question) => account(id, question_slug(*question)),
+            Screen::Migration(id) => account(id, "migration"),
+            Screen::Confirmation(id) => account(id, "confirmation"),
+            Screen::OffersChecklist(id) => account(id, "offers-checklist"),
+            Screen::Help => "help".into(),
+        }
+    }
+
+    /// The screen at a path below the app's base path.
+    pub fn from_path(path: &str) -> Screen {
+        let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        match segments.as_slice() {
+            [""] | ["index.html"] => Screen::Overview,
+            ["help"] => Screen::Help,
+            ["accounts", id, page] => {
+                let Some(id) = decode(id) else {
+                    return Screen::NotFound;
+                };
+                match *page {
+                    "work-email" => Screen::Question(id, Question::WorkEmail),
+                    "mpn-id" => Screen::Question(id, Question::MpnId),
+                    "check-answers" => Screen::Question(id, Question::CheckAnswers),
+                    "migration" => Screen::Migration(id),
+                    "confirmation" => Screen::Confirmation(id),
+                    "offers-checklist" => Screen::OffersChecklist(id),
+                    _ => Screen::NotFound,
+                }
+            }
+            _ => Screen::NotFound,
+        }
+    }
+}
+
+/// The app's base path: the path of the page's `<base href>` (or of the page), ending in `/`.
+fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base)
+        .map(|url| url.pathname())
+        .unwrap_or_else(|_| "/".into());
+    match path.rfind('/') {
+        Some(slash) => path[..=slash].to_owned(),
+        None => "/".into(),
+    }
+}
+
+/// The screen the page's address names, below `base`.
+fn screen_at_location(base: &str) -> Screen {
+    let path = window().location().pathname().unwrap_or_default();
+    match path.strip_prefix(base) {
+        Some(rest) => Screen::from_path(rest),
+        None if format!("{path}/") == base => Screen::Overview,
+        None => Screen::NotFound,
+    }
+}
+
+/// Moves between screens; in context for every component.
+#[derive(Clone, Copy)]
+pub struct Navigator {
+    screen: RwSignal<Screen>,
+    /// The base path when the app owns the page's address; `None` when embedded.
+    base: StoredValue<Option<String>>,
+    /// Whether any navigation happened since the app started (focus moves only then).
+    moved: StoredValue<bool>,
+}
+
+impl Navigator {
+    /// A navigator that owns the page's address: it starts at the screen the URL names and follows
+    /// Back and Forward.
+    pub fn standalone() -> Self {
+        let base = base_path();
+        let screen = RwSignal::new(screen_at_location(&base));
+        let moved = StoredValue::new(false);
+        let navigator = Self {
+            screen,
+            base: StoredValue::new(Some(base.clone())),
+            moved,
+        };
+        let listener = window_event_listener(leptos::ev::popstate, move |_| {
+            moved.set_value(true);
+            screen.set(screen_at_location(&base));
+        });
+        on_cleanup(move || listener.remove());
+        navigator
+    }
+
+    /// A navigator that keeps its screen to itself (inside a host page), starting at `start`.
+    pub fn embedded(start: Screen) -> Self {
+        Self {
+            screen: RwSignal::new(start),
+            base: StoredValue::new(None),
+            moved: StoredValue::new(false),
+        }
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> Screen {
+        self.screen.get()
+    }
+
+    /// The screen shown, read without subscribing.
+    pub fn screen_untracked(&self) -> Screen {
+        self.screen.get_untracked()
+    }
+
+    /// Whether the user has moved between screens since the app started.
+    pub fn has_moved(&self) -> bool {
+        self.moved.get_value()
+    }
+
+    /// The address of a screen, for links; `None` when embedded (links are then buttons).
+    pub fn href(&self, screen: &Screen) -> Option<String> {
+        self.base
+            .with_value(|base| base.as_ref().map(|base| format!("{base}{}", screen.path())))
+    }
+
+    /// Shows `screen`, as a new entry of the browser's history when standalone.
+    pub fn go(&self, screen: Screen) {
+        self.move_to(screen, false);
+    }
+
+    /// Shows `screen` in place of the current one (no new history entry): for redirects.
+    pub fn replace(&self, screen: Screen) {
+        self.move_to(screen, true);
+    }
+
+    fn move_to(&self, screen: Screen, replace: bool) {
+        if self.screen.get_untracked() == screen {
+            return;
+        }
+        self.moved.set_value(true);
+        if let Some(url) = self.href(&screen) {
+            let history = window().history();
+            if let Ok(history) = history {
+                let pushed = if replace {
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                } else {
+                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                };
+                // A refused history entry still leaves the screen shown.
+                let _ = pushed;
+            }
+        }
+        self.screen.set(screen);
+    }
+}
+
+/// A link to another screen: a real link with an address when standalone (so it can open in a
+/// new tab), the same navigation inside the app either way.
+#[component]
+pub fn ScreenLink(
+    /// Where it goes.
+    to: Screen,
+    /// Extra classes.
+    #[prop(optional)]
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let navigator = expect_context::<Navigator>();
+    let href = navigator.href(&to).unwrap_or_else(|| "#".into());
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        // Modified clicks (new tab, new window) keep the browser's own behaviour.
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        navigator.go(to.clone());
+    };
+    view! {
+        <a class=format!("pma-link {class}") href=href on:click=on_click>
+            {children()}
+        </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_screen_has_its_own_path_and_back() {
+        let screens = [
+            Screen::Overview,
+            Screen::Question("fabrikam".into(), Question::WorkEmail),
+            Screen::Question("fabrikam".into(), Question::MpnId),
+            Screen::Question("fabrikam".into(), Question::CheckAnswers),
+            Screen::Migration("fabrikam".into()),
+            Screen::Confirmation("fabrikam".into()),
+            Screen::OffersChecklist("fabrikam".into()),
+            Screen::Help,
+        ];
+        for screen in screens {
+            assert_eq!(Screen::from_path(&screen.path()), screen, "{screen:?}");
+        }
+    }
+
+    #[test]
+    fn account_ids_of_any_text_survive_the_address() {
+        let odd = "a/b c?d#é<😀>%";
+        let screen = Screen::Migration(odd.into());
+        let path = screen.path();
+        let segment = path.split('/').nth(1).unwrap();
+        assert!(
+            segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b))
+        );
+        assert_eq!(path.split('/').count(), 3);
+        assert_eq!(Screen::from_path(&screen.path()), screen);
+    }
+
+    #[test]
+    fn unknown_addresses_are_not_found() {
+        for path in [
+            "accounts",
+            "accounts/x",
+            "accounts/x/elsewhere",
+            "admin",
+            "accounts//mpn-id",
+        ] {
+            assert_eq!(Screen::from_path(path), Screen::NotFound, "{path}");
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The work email question (SPEC §2.3): pre-filled with the sign-in address where it may serve,
+//! explained for Microsoft-account sign-ins, checked by the core on Continue and then by the API.
+
+use assistant_core::account::SignInKind;
+use assistant_core::api::WorkEmailCheck;
+use assistant_core::work_email::{WorkEmailError, did_you_mean, prefill};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::Api;
+use crate::client::ClientError;
+use crate::error_summary::{ErrorMessage, ErrorSummary, FieldError, focus_field};
+use crate::i18n::{Locale, text};
+use crate::journey::Journey;
+use crate::page::{Announcer, BackLink, ProblemPanel, use_page};
+use crate::route::{Navigator, Screen};
+use crate::wording;
+
+const FIELD: &str = "work-email";
+const MESSAGE: &str = "work-email-error";
+const HINT: &str = "work-email-hint";
+
+/// The work email page.
+#[component]
+pub fn WorkEmailPage() -> impl IntoView {
+    let journey = expect_context::<Journey>();
+    let api = expect_context::<Api>();
+    let locale = expect_context::<RwSignal<Locale>>();
+    let navigator = expect_context::<Navigator>();
+    let announcer = expect_context::<Announcer>();
+    let account = journey
+        .detail
+        .get_untracked()
+        .expect("the journey shows pages once the account is loaded")
+        .account;
+
+    let initial = journey.progress.with_untracked(|p| {
+        p.drafts
+            .work_email
+            .clone()
+            .or_else(|| p.answers.work_email.clone())
+            .or_else(|| prefill(&account.sign_in).map(str::to_owned))
+            .unwrap_or_default()
+    });
+    let value = RwSignal::new(initial);
+    let attempts = RwSignal::new(0_u32);
+    let refused_by_api = RwSignal::new(None::<(String, WorkEmailError)>);
+    let failure = RwSignal::new(None::<ClientError>);
+    let pending = RwSignal::new(false);
+
+    let tenant = Memo::new(move |_| journey.assessment().and_then(|a| a.tenant));
+    let verdict = move |text: &str| {
+        journey
+            .progress
+            .with(|p| journey.assess_with(&p.answers.with_work_email(text)))
+            .and_then(|a| a.work_email)
+    };
+    // Errors show once Continue was pressed, and from then on follow the input as it is corrected.
+    let error = Memo::new(move |_| {
+        if attempts.get() == 0 {
+            return None;
+        }
+        let text = value.get();
+        match verdict(&text) {
+            Some(Err(error)) => Some(error),
+            _ => refused_by_api
+                .get()
+                .filter(|(refused, _)| *refused == text)
+                .map(|(_, error)| error),
+        }
+    });
+    let example_domain = move || {
+        tenant
+            .get()
+            .and_then(|t| t.verified_domains.first().cloned())
+            .unwrap_or_else(|| "example.com".into())
+    };
+    let message = Signal::derive(move || {
+        error
+            .get()
+            .map(|error| wording::work_email_error(locale.get(), &error, &example_domain()))
+    });
+    let errors = Signal::derive(move || {
+        message
+            .get()
+            .map(|message| {
+                vec![FieldError {
+                    field_id: FIELD,
+                    message,
+                }]
+            })
+            .unwrap_or_default()
+    });
+    let suggestion = move || {
+        error.get()?;
+        let email = assistant_core::email::EmailAddress::parse(
+            &value.get(),
+            &crate::browser_idna::BrowserIdna,
+        )
+        .ok()?;
+        let domains = tenant.get().map(|t| t.verified_domains).unwrap_or_default();
+        did_you_mean(&email, domains.iter().map(String::as_str))
+    };
+
+    let heading = NodeRef::<html::H1>::new();
+    use_page(
+        |locale| locale.work_email_title().into(),
+        Signal::derive(move || error.get().is_some()),
+        heading,
+    );
+
+    let set_value = move |text: String| {
+        value.set(text.clone());
+        journey.update_progress(|p| p.drafts.work_email = Some(text));
+    };
+    let submit = move || {
+        if pending.get_untracked() {
+            return;
+        }
+        let text = value.get_untracked();
+        if !matches!(verdict(&text), Some(Ok(_))) {
+            attempts.update(|n| *n += 1);
+            return;
+        }
+        pending.set(true);
+        failure.set(None);
+        announcer.say(locale.get_untracked().checking_email());
+        let check = WorkEmailCheck {
+            work_email: text.clone(),
+            mpn: journey.progress.with_untracked(|p| p.answers.mpn.clone()),
+        };
+        let client = api.client();
+        let id = journey.account_id();
+        spawn_local(async move {
+            let outcome = client.check_work_email(&id, &check).await;
+            pending.set(false);
+            match outcome {
+                Ok(_) => {
+                    journey.update_progress(|p| {
+                        p.answers.work_email = Some(text);
+                        p.drafts.work_email = None;
+                    });
+                    navigator.go(journey.next_screen());
+                }
+                Err(ClientError::Problem(problem)) => match wording::work_email_problem(&problem) {
+                    Some(error) => {
+                        refused_by_api.set(Some((text, error)));
+                        attempts.update(|n| *n += 1);
+                    }
+                    None => failure.set(Some(ClientError::Problem(problem))),
+                },
+                Err(other) => failure.set(Some(other)),
+            }
+        });
+    };
+
+    let is_microsoft_account = account.sign_in.kind == SignInKind::MicrosoftAccount;
+    let sign_in_email = account.sign_in.email.clone();
+    let explanation = move || {
+        let locale = locale.get();
+        let tenant = tenant.get().map(|t| t.name);
+        match (is_microsoft_account, tenant) {
+            (true, Some(tenant)) => locale.work_email_microsoft_account(&sign_in_email, &tenant),
+            (true, None) => locale.work_email_microsoft_account_no_tenant(&sign_in_email),
+            (false, Some(tenant)) => locale.work_email_hint_tenant(&tenant),
+            (false, None) => locale.work_email_hint().into(),
+        }
+    };
+    let described_by = move || {
+        if error.get().is_some() {
+            format!("{HINT} {MESSAGE}")
+        } else {
+            HINT.to_owned()
+        }
+    };
+
+    view! {
+        <BackLink to=Screen::Overview/>
+        <ErrorSummary errors=errors attempts=attempts/>
+        {move || {
+            failure
+                .get()
+                .map(|error| {
+                    view! {
+                        <ProblemPanel error=error on_retry=Callback::new(move |()| submit()) pending=pending/>
+                    }
+                })
+        }}
+        <form
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                submit();
+            }
+        >
+            <div class="pma-form-group" class:pma-form-group--error=move || error.get().is_some()>
+                <h1 class="pma-label-wrapper" node_ref=heading tabindex="-1">
+                    <label class="pma-label pma-label--l" for=FIELD>
+                        {text(Locale::work_email_question)}
+                    </label>
+                </h1>
+                <div class="pma-hint" id=HINT>{explanation}</div>
+                <ErrorMessage id=MESSAGE message=message/>
+                <input
+                    class="pma-input"
+                    class:pma-input--error=move || error.get().is_some()
+                    id=FIELD
+                    name="work-email"
+                    type="email"
+                    autocomplete="email"
+                    spellcheck="false"
+                    aria-describedby=described_by
+                    aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=move || value.get()
+                    on:input:target=move |ev| set_value(ev.target().value())
+                />
+                {move || {
+                    suggestion()
+                        .map(|suggested| {
+                            let use_it = suggested.clone();
+                            view! {
+                                <p class="pma-body pma-suggestion">
+                                    {locale.get().did_you_mean()} " "
+                                    <button
+                                        type="button"
+                                        class="pma-link-button"
+                                        on:click=move |_| {
+                                            set_value(use_it.clone());
+                                            focus_field(FIELD);
+                                        }
+                                    >
+                                        {suggested}
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+            <button type="submit" class="pma-button" disabled=move || pending.get()>
+                {move || if pending.get() { locale.get().checking() } else { locale.get().continue_button() }}
+            </button>
+        </form>
+        <p class="pma-body">{text(Locale::progress_is_saved)}</p>
+    }
+}
