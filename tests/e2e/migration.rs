@@ -231,7 +231,14 @@ async fn adatum_enrols_comes_back_after_a_reload_and_finishes(
         .await?;
     page.wait_text("[data-answer=mpn-id]", "4567890 (Adatum)")
         .await?;
-    migrate(&page).await
+    page.press("main", "Migrate account").await?;
+    page.wait_heading("Migrating your account").await?;
+    assert_eq!(page.path().await?, "/accounts/adatum/migration");
+    // A reload while Partner Center works: polling resumes and the confirmation follows.
+    page.reload().await?;
+    page.wait_heading("Account migrated").await?;
+    assert_eq!(page.path().await?, "/accounts/adatum/confirmation");
+    Ok(())
 }
 
 async fn litware_is_told_its_mpn_id_was_not_found(page: Page, _: Backend) -> Result<(), Failed> {
@@ -250,6 +257,40 @@ async fn litware_is_told_its_mpn_id_was_not_found(page: Page, _: Backend) -> Res
     page.fill("#mpn-id", "1111111").await?;
     continue_on(&page).await?;
     page.wait_text(".pma-error-summary", "membership has lapsed")
+        .await?;
+    Ok(())
+}
+
+async fn an_mpn_id_of_another_tenant_sends_the_owner_back_to_the_work_email(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open("accounts/litware/work-email").await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    continue_on(&page).await?;
+    page.wait_heading("Enrol in the Microsoft Partner Network")
+        .await?;
+    // 4567890 is registered in Adatum's tenant: admin@litware.example is not of it.
+    page.fill("#mpn-id", "4567890").await?;
+    continue_on(&page).await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.wait_text(
+        ".pma-error-summary",
+        "Enter an email address of Adatum, where your MPN ID is registered",
+    )
+    .await?;
+    assert_eq!(page.value("#work-email").await?, "admin@litware.example");
+
+    page.browser.back().await?;
+    page.wait_heading("Enrol in the Microsoft Partner Network")
+        .await?;
+    page.fill("#mpn-id", "8765432").await?;
+    continue_on(&page).await?;
+    page.wait_heading("Check your answers before you migrate")
+        .await?;
+    page.wait_text("[data-answer=mpn-id]", "8765432 (Litware)")
         .await?;
     Ok(())
 }
@@ -307,6 +348,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.on_both_backends(
             "migration::litware_is_told_its_mpn_id_was_not_found",
             litware_is_told_its_mpn_id_was_not_found,
+        ),
+        harness.on_both_backends(
+            "migration::an_mpn_id_of_another_tenant_sends_the_owner_back_to_the_work_email",
+            an_mpn_id_of_another_tenant_sends_the_owner_back_to_the_work_email,
         ),
         harness.on_both_backends(
             "migration::tailspin_cannot_start_a_migration",

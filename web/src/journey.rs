@@ -93,9 +93,14 @@ impl Journey {
     }
 }
 
-/// Where the owner is sent when the address names a page that does not apply now; `None` when it
-/// does. Questions after the next one are not reachable yet; earlier ones are (to change them).
-pub fn redirect(screen: &Screen, assessment: &Assessment, submitted: bool) -> Option<Screen> {
+/// Where the owner is sent when the address names a page that does not apply now (to the question
+/// the core says is next); `None` when it does. Which questions may be shown is the core's call.
+pub fn redirect(
+    screen: &Screen,
+    assessment: &Assessment,
+    answers: &Answers,
+    submitted: bool,
+) -> Option<Screen> {
     let id = screen.account()?.to_owned();
     let to_question = |question| Screen::Question(id.clone(), question);
     match (assessment.case, screen) {
@@ -105,10 +110,7 @@ pub fn redirect(screen: &Screen, assessment: &Assessment, submitted: bool) -> Op
         }
         (Case::InProgress, _) => Some(Screen::Migration(id)),
         (Case::Completed, _) => Some(Screen::Confirmation(id)),
-        (_, Screen::Question(_, question)) => match assessment.next {
-            Some(next) if *question > next => Some(to_question(next)),
-            _ => None,
-        },
+        (_, Screen::Question(_, question)) if assessment.may_show(*question, answers) => None,
         // A submission whose answer never arrived: the migration page offers to send it again.
         (_, Screen::Migration(_)) if submitted => None,
         (_, _) => assessment.next.map(to_question),
@@ -183,16 +185,24 @@ pub fn AccountJourney(
     // Pages that do not apply now send the owner where the core says they are.
     Effect::new(move |_| {
         let screen = navigator.screen();
-        let submitted = journey.progress.with(|p| p.idempotency_key.is_some());
-        if let Some(target) = journey
-            .assessment()
-            .and_then(|assessment| redirect(&screen, &assessment, submitted))
-        {
+        let target = journey.progress.with(|p| {
+            let assessment = journey.assess_with(&p.answers)?;
+            redirect(
+                &screen,
+                &assessment,
+                &p.answers,
+                p.idempotency_key.is_some(),
+            )
+        });
+        if let Some(target) = target {
             navigator.replace(target);
         }
     });
 
-    let ready = move || journey.detail.with(Option::is_some);
+    // Whether the account has loaded, as a memo: the page is drawn once it has, not again each
+    // time the account changes (a status read by the migration page would otherwise draw the
+    // page anew, which reads the status again at once: a loop as fast as the backend answers).
+    let ready = Memo::new(move |_| journey.detail.with(Option::is_some));
     view! {
         <Show when=move || discarded>
             <div class="pma-notice" role="status">
@@ -204,7 +214,7 @@ pub fn AccountJourney(
                 <p class="pma-body">{text(Locale::progress_not_saved)}</p>
             </div>
         </Show>
-        {move || match (failure.get(), ready()) {
+        {move || match (failure.get(), ready.get()) {
             (Some(error), _) => {
                 view! { <ProblemPanel error=error on_retry=Callback::new(move |()| load())/> }
                     .into_any()
@@ -239,12 +249,16 @@ mod tests {
     use assistant_core::flow::MpnAnswer;
 
     fn assessment_of(id: &str, answers: &Answers) -> Assessment {
+        assessment_with(id, answers, None)
+    }
+
+    fn assessment_with(id: &str, answers: &Answers, new_mpn: Option<&MpnRecord>) -> Assessment {
         let account = fixtures::account(id).unwrap();
         let stored = fixtures::lookup_text(account.mpn_id.as_deref()).map(|r| r.lookup);
         let situation = Situation {
             account: &account,
             stored_mpn: stored.as_ref(),
-            new_mpn: None,
+            new_mpn,
             submitted_here: false,
         };
         assess(&situation, answers, &Uts46)
@@ -255,11 +269,27 @@ mod tests {
         let nothing = assessment_of("fabrikam", &Answers::default());
         let check = Screen::Question("fabrikam".into(), Question::CheckAnswers);
         assert_eq!(
-            redirect(&check, &nothing, false),
+            redirect(&check, &nothing, &Answers::default(), false),
             Some(Screen::Question("fabrikam".into(), Question::WorkEmail))
         );
         let email = Screen::Question("fabrikam".into(), Question::WorkEmail);
-        assert_eq!(redirect(&email, &nothing, false), None);
+        assert_eq!(redirect(&email, &nothing, &Answers::default(), false), None);
+    }
+
+    #[test]
+    fn a_refused_mpn_id_can_be_changed_where_it_was_given() {
+        let adatum_id = fixtures::lookup_mpn(&"4567890".parse().unwrap());
+        let answers = Answers::default()
+            .with_work_email("admin@litware.example")
+            .with_mpn(MpnAnswer::NewId("4567890".into()));
+        let assessment = assessment_with("litware", &answers, Some(&adatum_id));
+        let mpn = Screen::Question("litware".into(), Question::MpnId);
+        assert_eq!(redirect(&mpn, &assessment, &answers, false), None);
+        let check = Screen::Question("litware".into(), Question::CheckAnswers);
+        assert_eq!(
+            redirect(&check, &assessment, &answers, false),
+            Some(Screen::Question("litware".into(), Question::WorkEmail))
+        );
     }
 
     #[test]
@@ -270,7 +300,7 @@ mod tests {
         let ready = assessment_of("fabrikam", &all);
         for question in [Question::WorkEmail, Question::MpnId, Question::CheckAnswers] {
             let screen = Screen::Question("fabrikam".into(), question);
-            assert_eq!(redirect(&screen, &ready, false), None, "{question:?}");
+            assert_eq!(redirect(&screen, &ready, &all, false), None, "{question:?}");
         }
     }
 
@@ -280,7 +310,7 @@ mod tests {
             let assessment = assessment_of(id, &Answers::default());
             let screen = Screen::Question(id.into(), Question::WorkEmail);
             assert_eq!(
-                redirect(&screen, &assessment, false),
+                redirect(&screen, &assessment, &Answers::default(), false),
                 Some(Screen::Overview)
             );
         }
@@ -290,9 +320,12 @@ mod tests {
     fn the_migration_page_needs_a_submission() {
         let nothing = assessment_of("fabrikam", &Answers::default());
         let migration = Screen::Migration("fabrikam".into());
-        assert_eq!(redirect(&migration, &nothing, true), None);
         assert_eq!(
-            redirect(&migration, &nothing, false),
+            redirect(&migration, &nothing, &Answers::default(), true),
+            None
+        );
+        assert_eq!(
+            redirect(&migration, &nothing, &Answers::default(), false),
             Some(Screen::Question("fabrikam".into(), Question::WorkEmail))
         );
     }

@@ -44,7 +44,17 @@ pub fn WorkEmailPage() -> impl IntoView {
             .unwrap_or_default()
     });
     let value = RwSignal::new(initial);
-    let attempts = RwSignal::new(0_u32);
+    let refused_on_arrival = journey.progress.with_untracked(|p| {
+        p.answers.work_email.as_deref().is_some_and(|answer| {
+            journey
+                .assess_with(&p.answers)
+                .and_then(|a| a.work_email)
+                .is_some_and(|verdict| verdict.is_err() && answer == value.get_untracked())
+        })
+    });
+    // An answer given before and refused now (another MPN ID, of another tenant, was chosen
+    // since): the flow sent the owner back here, so say why at once.
+    let attempts = RwSignal::new(u32::from(refused_on_arrival));
     let refused_by_api = RwSignal::new(None::<(String, WorkEmailError)>);
     let failure = RwSignal::new(None::<ClientError>);
     let pending = RwSignal::new(false);

@@ -182,6 +182,34 @@ fn new_mpn_verdict(text: &str, record: Option<&MpnRecord>) -> Result<(MpnId, Ten
     }
 }
 
+impl Assessment {
+    /// Whether the owner may be shown `question` now: one whose earlier questions all have an
+    /// answer (accepted or not, so an answer can be changed wherever the refusal came from), and
+    /// the check of answers only once every answer is accepted.
+    ///
+    /// ```
+    /// use assistant_core::email::Uts46;
+    /// use assistant_core::fixtures;
+    /// use assistant_core::flow::{assess, Answers, Question, Situation};
+    ///
+    /// let fabrikam = fixtures::account("fabrikam").unwrap();
+    /// let stored = fixtures::lookup_mpn(&"2345678".parse().unwrap()).lookup;
+    /// let situation =
+    ///     Situation { account: &fabrikam, stored_mpn: Some(&stored), new_mpn: None, submitted_here: false };
+    /// let answers = Answers::default().with_work_email("admin@fabrikam.example");
+    /// let assessment = assess(&situation, &answers, &Uts46);
+    /// assert!(assessment.may_show(Question::MpnId, &answers));
+    /// assert!(!assessment.may_show(Question::CheckAnswers, &answers));
+    /// ```
+    pub fn may_show(&self, question: Question, answers: &Answers) -> bool {
+        match question {
+            Question::WorkEmail => true,
+            Question::MpnId => answers.work_email.is_some(),
+            Question::CheckAnswers => self.next == Some(Question::CheckAnswers),
+        }
+    }
+}
+
 /// Decides the case, the next question and whether the migration may be submitted.
 ///
 /// ```

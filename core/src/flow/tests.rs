@@ -210,3 +210,26 @@ fn back_links_go_one_question_back() {
     assert_eq!(Question::MpnId.previous(), Some(Question::WorkEmail));
     assert_eq!(Question::WorkEmail.previous(), None);
 }
+
+#[test]
+fn an_answer_refused_later_can_still_be_changed_where_it_was_given() {
+    // Litware enrols with an ID of Adatum's tenant: its work email no longer fits, so the next
+    // question is the work email, yet the MPN ID page stays open to correct the ID instead.
+    let litware = fixtures::account("litware").unwrap();
+    let stored = fixtures::lookup_text(litware.mpn_id.as_deref()).map(|r| r.lookup);
+    let adatum_id = fixtures::lookup_mpn(&"4567890".parse().unwrap());
+    let situation = Situation {
+        account: &litware,
+        stored_mpn: stored.as_ref(),
+        new_mpn: Some(&adatum_id),
+        submitted_here: false,
+    };
+    let answers = Answers::default()
+        .with_work_email("admin@litware.example")
+        .with_mpn(MpnAnswer::NewId("4567890".into()));
+    let assessment = assess(&situation, &answers, &Uts46);
+    assert_eq!(assessment.next, Some(Question::WorkEmail));
+    assert!(assessment.may_show(Question::MpnId, &answers));
+    assert!(!assessment.may_show(Question::CheckAnswers, &answers));
+    assert!(!assessment.may_show(Question::MpnId, &Answers::default()));
+}
