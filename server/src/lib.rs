@@ -5,6 +5,7 @@ mod api;
 mod auth;
 mod faults;
 mod problem;
+pub mod security;
 pub mod store;
 
 use std::path::PathBuf;
@@ -41,6 +42,11 @@ pub struct Settings {
     /// Serve `/_faults`, through which tests inject latency, errors, broken bodies and dropped
     /// connections. Never on outside tests.
     pub enable_faults: bool,
+    /// A folder of example host pages (such as a portal embedding the widget), served at
+    /// `/examples/` under the same security headers as the app.
+    pub examples_dir: Option<PathBuf>,
+    /// The sources that may frame the app's pages (CSP `frame-ancestors`).
+    pub frame_ancestors: String,
 }
 
 impl Default for Settings {
@@ -56,6 +62,8 @@ impl Default for Settings {
                 "http://localhost:8080".into(),
             ],
             enable_faults: false,
+            examples_dir: None,
+            frame_ancestors: "'self'".into(),
         }
     }
 }
@@ -136,12 +144,26 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
             .merge(faults::control(faults));
     }
     router = router.layer(cors(&settings.allowed_origins));
+    let (policy, nosniff, referrer) = security::layers(&settings.frame_ancestors);
+    if let Some(dir) = &settings.examples_dir {
+        let examples = Router::new()
+            .fallback_service(ServeDir::new(dir))
+            .layer(policy.clone())
+            .layer(nosniff.clone())
+            .layer(referrer.clone());
+        router = router.nest_service("/examples", examples);
+    }
     if let Some(dir) = &settings.static_dir {
         if !settings.app_on_demo_backend {
             router = router.route("/config.json", get(app_config));
         }
         // Unknown paths get the app's page, so a reload on any screen's URL works.
         let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+        let spa = Router::new()
+            .fallback_service(spa)
+            .layer(policy)
+            .layer(nosniff)
+            .layer(referrer);
         router = router.fallback_service(spa);
     }
     let next_id = Arc::new(AtomicU64::new(1));

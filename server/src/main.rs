@@ -47,6 +47,21 @@ struct Args {
     /// Serve `/_faults` for tests to inject latency, errors, broken bodies and dropped connections.
     #[arg(long, env = "ASSISTANT_ENABLE_FAULTS")]
     enable_faults: bool,
+    /// Folder of example host pages to serve at `/examples/` (such as a portal with the widget).
+    #[arg(long, env = "ASSISTANT_EXAMPLES_DIR")]
+    examples_dir: Option<PathBuf>,
+    /// Who may frame the app's pages: CSP `frame-ancestors` sources, such as
+    /// "'self' https://portal.example".
+    #[arg(long, env = "ASSISTANT_FRAME_ANCESTORS", default_value = "'self'", value_parser = frame_ancestors)]
+    frame_ancestors: String,
+}
+
+fn frame_ancestors(sources: &str) -> Result<String, String> {
+    if assistant_server::security::valid_frame_ancestors(sources) {
+        Ok(sources.to_owned())
+    } else {
+        Err("give CSP sources separated by spaces, such as 'self' https://portal.example".into())
+    }
 }
 
 #[tokio::main]
@@ -70,6 +85,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         migration_takes: Duration::try_from_secs_f64(args.migration_seconds)?,
         allowed_origins: args.allowed_origins,
         enable_faults: args.enable_faults,
+        examples_dir: args.examples_dir,
+        frame_ancestors: args.frame_ancestors,
     };
     let app = app(&settings).map_err(|e| format!("cannot open the database: {}", e.0))?;
 

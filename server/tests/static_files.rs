@@ -90,3 +90,42 @@ async fn on_the_demo_backend_the_app_gets_no_api_configuration() {
         "the page, not a configuration: {body}"
     );
 }
+
+#[tokio::test]
+async fn the_app_and_the_examples_are_served_under_a_strict_content_security_policy() {
+    let dist = built_app();
+    let examples = tempfile::tempdir().unwrap();
+    std::fs::write(examples.path().join("portal.html"), "<p>portal</p>").unwrap();
+    let settings = Settings {
+        static_dir: Some(dist.path().into()),
+        examples_dir: Some(examples.path().into()),
+        frame_ancestors: "'self' https://portal.example".into(),
+        ..Settings::default()
+    };
+    for path in [
+        "/",
+        "/app.css",
+        "/accounts/fabrikam/work-email",
+        "/examples/portal.html",
+    ] {
+        let response = app(&settings)
+            .unwrap()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let headers = response.headers();
+        let policy = headers["content-security-policy"].to_str().unwrap();
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval';"),
+            "{path}: {policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+        assert!(
+            policy.ends_with("frame-ancestors 'self' https://portal.example"),
+            "{path}: {policy}"
+        );
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
+    }
+}
