@@ -22,6 +22,9 @@ pub struct Apps {
     pub api: String,
     /// The app's URL where it runs on its embedded demo backend.
     pub demo: String,
+    /// A server of its own (fresh demo data) that also serves the example host pages at
+    /// `/examples/`.
+    pub portal: String,
 }
 
 /// Starts the reference server in memory on a free port, serving the built app; its address.
@@ -112,6 +115,10 @@ impl Harness {
         processes.push(server);
         let (server, demo) = start_server(&server_bin, &dist, &["--app-on-demo-backend"])?;
         processes.push(server);
+        // The example host pages, beside the app and under the same security headers.
+        let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+        let (server, portal) = start_server(&server_bin, &dist, &["--examples-dir", examples])?;
+        processes.push(server);
 
         let driver_port = free_port()?;
         let driver = Command::new(&driver_bin)
@@ -129,7 +136,7 @@ impl Harness {
         Ok(Self {
             inner: Arc::new(Inner {
                 runtime,
-                apps: Apps { api, demo },
+                apps: Apps { api, demo, portal },
                 driver_url: format!("http://127.0.0.1:{driver_port}"),
                 chromium,
                 processes,
@@ -200,6 +207,19 @@ impl Harness {
                 )
             })
             .collect()
+    }
+}
+
+impl Harness {
+    /// A test on the server that serves the example host pages, in a fresh browser.
+    pub fn on_portal<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Page) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        self.trial(name, move |browser, apps| {
+            test(Page::new(browser, apps.portal))
+        })
     }
 }
 

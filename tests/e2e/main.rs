@@ -10,6 +10,7 @@ mod help;
 mod migration;
 mod page;
 mod smoke;
+mod widget;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         migration::tests(&harness),
         checklist::tests(&harness),
         help::tests(&harness),
+        widget::tests(&harness),
     ]
     .into_iter()
     .flatten()

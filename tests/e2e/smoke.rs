@@ -38,6 +38,30 @@ const FIXTURE_NAMES: [&str; 6] = [
 pub fn tests(harness: &Harness) -> Vec<Trial> {
     vec![
         harness.trial(
+            "smoke::the_page_runs_under_its_content_security_policy_without_a_violation",
+            |browser, apps| async move {
+                browser.goto(&apps.api).await?;
+                listed_accounts(&browser).await?;
+                let inline = browser
+                    .execute("return document.querySelectorAll('script:not([src])').length;", vec![])
+                    .await?;
+                assert_eq!(inline, 0, "no inline script");
+                // Buffered: the reports of everything since the page started, not only from now.
+                let reports = browser
+                    .execute_async(
+                        "const done = arguments[0];
+                         const seen = [];
+                         new ReportingObserver((reports) => seen.push(...reports.map((r) => r.body.effectiveDirective)),
+                             { types: ['csp-violation'], buffered: true }).observe();
+                         setTimeout(() => done(seen), 500);",
+                        vec![],
+                    )
+                    .await?;
+                assert_eq!(reports, serde_json::json!([]), "no CSP violation");
+                Ok(())
+            },
+        ),
+        harness.trial(
             "smoke::the_app_loads_and_shows_its_heading",
             |browser, apps| async move {
                 browser.goto(&apps.api).await?;

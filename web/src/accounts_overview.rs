@@ -7,7 +7,7 @@ use assistant_core::flow::{Answers, Case, Question, Situation, assess};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::{Api, Settings};
+use crate::app::{Api, NamedAccount, Settings};
 use crate::browser_idna::BrowserIdna;
 use crate::external_link::ExternalLink;
 use crate::i18n::{Locale, text};
@@ -29,6 +29,7 @@ fn status_text(locale: Locale, status: MigrationStatus) -> &'static str {
 pub fn AccountsOverview() -> impl IntoView {
     let api = expect_context::<Api>();
     let locale = expect_context::<RwSignal<Locale>>();
+    let named = expect_context::<NamedAccount>().0;
     let accounts = LocalResource::new(move || {
         let client = api.client();
         async move { client.accounts().await }
@@ -61,6 +62,7 @@ pub fn AccountsOverview() -> impl IntoView {
                     <ul class="pma-account-list">
                         {list
                             .into_iter()
+                            .filter(|account| named.get().is_none_or(|named| named == account.id.0))
                             .map(|account| view! { <AccountCard account/> })
                             .collect_view()}
                     </ul>

@@ -1,11 +1,12 @@
-//! The application shell: skip link, header with the language switcher, the main region with the
-//! current screen, the footer, and the live region; and the context every screen shares.
+//! The assistant's two shells, the whole page (`App`) and the widget in a host page (`Widget`),
+//! and the context every screen shares.
 
 use assistant_core::config::FlowConfig;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 use crate::accounts_overview::AccountsOverview;
-use crate::client::Client;
+use crate::client::{Client, Token, Transport};
 use crate::config;
 use crate::demo_marker::DemoMarker;
 use crate::help_page::{HelpPage, NotFoundPage};
@@ -14,6 +15,7 @@ use crate::journey::AccountJourney;
 use crate::language_switcher::LanguageSwitcher;
 use crate::offers_checklist::OffersChecklist;
 use crate::page::{Announcer, LiveRegion};
+use crate::placement::{Placement, text_or_null};
 use crate::progress;
 use crate::route::{Navigator, Screen, ScreenLink};
 
@@ -45,8 +47,13 @@ impl Settings {
     }
 }
 
+/// The one account a host page's widget is about, if it names one (the overview then shows only
+/// that account).
+#[derive(Clone, Copy)]
+pub struct NamedAccount(pub Signal<Option<String>>);
+
 /// The language the browser asks for, from `navigator.languages`.
-fn browser_locale() -> Locale {
+pub fn browser_locale() -> Locale {
     let languages = web_sys::window()
         .map(|w| w.navigator().languages())
         .map(|list| {
@@ -80,29 +87,35 @@ fn part(screen: &Screen) -> Part {
     }
 }
 
-/// The whole assistant.
-#[component]
-pub fn App() -> impl IntoView {
-    let locale = RwSignal::new(browser_locale());
+/// The context both shells provide: language, placement, navigation and the live region.
+fn provide_shell(
+    locale: RwSignal<Locale>,
+    placement: Placement,
+    navigator: Navigator,
+) -> Announcer {
     provide_context(locale);
-    let navigator = Navigator::standalone();
+    provide_context(placement);
     provide_context(navigator);
     let announcer = Announcer::new();
     provide_context(announcer);
+    // The language is marked for screen readers and hyphenation, on the page or the widget.
+    Effect::new(move || placement.set_language(locale.get().tag()));
+    announcer
+}
 
-    Effect::new(move || {
-        if let Some(root) = document().document_element() {
-            // The page's language follows the chosen one, for screen readers and hyphenation.
-            let _ = root.set_attribute("lang", locale.get().tag());
-        }
-    });
+/// The whole assistant as a page of its own.
+#[component]
+pub fn App() -> impl IntoView {
+    let locale = RwSignal::new(browser_locale());
+    let announcer = provide_shell(locale, Placement::page(), Navigator::standalone());
+    provide_context(NamedAccount(Signal::derive(|| None)));
 
     let client = LocalResource::new(|| async { config::load().await.client() });
+    let placement = expect_context::<Placement>();
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main-content") {
-            use wasm_bindgen::JsCast;
-            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+        if let Some(main) = placement.element_by_id("main-content") {
+            let _ = main.focus();
         }
     };
 
@@ -122,7 +135,7 @@ pub fn App() -> impl IntoView {
             <main id="main-content" class="pma-main" tabindex="-1">
                 {move || match client.get() {
                     Some(client) => view! { <Assistant client/> }.into_any(),
-                    None => view! { <p class="pma-body" role="status">{locale.get().loading()}</p> }.into_any(),
+                    None => view! { <p class="pma-body" role="status">{text(Locale::loading)}</p> }.into_any(),
                 }}
             </main>
         </div>
@@ -135,10 +148,66 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What a host page gives its widget.
+pub struct WidgetSettings {
+    /// The API's base URL; `None` runs the widget on the embedded demo backend.
+    pub api_base: Option<String>,
+    /// The host's `getToken`, asked before each API request.
+    pub get_token: Option<js_sys::Function>,
+    /// The account the host names (follows the element's `account` attribute).
+    pub account: RwSignal<Option<String>>,
+    /// The language (follows the element's `lang` attribute).
+    pub locale: RwSignal<Locale>,
+    /// Where the widget is in the host page.
+    pub placement: Placement,
+}
+
+/// The assistant as a widget in a host page: its screens change inside it, never the host's
+/// address or history.
+#[component]
+pub fn Widget(settings: WidgetSettings) -> impl IntoView {
+    let account = settings.account;
+    let navigator = Navigator::embedded(Screen::Overview);
+    let announcer = provide_shell(settings.locale, settings.placement, navigator);
+    provide_context(NamedAccount(account.into()));
+    // Another account named by the host: show it from its start (its progress stays saved).
+    Effect::new(move |previous: Option<Option<String>>| {
+        let named = account.get();
+        if previous.is_some_and(|previous| previous != named) {
+            navigator.replace(Screen::Overview);
+        }
+        named
+    });
+
+    let client = Client::new(match settings.api_base {
+        Some(base_url) => Transport::Http {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            token: settings.get_token.map_or(Token::None, Token::Host),
+        },
+        None => config::AppConfig::default().client_transport(),
+    });
+    view! {
+        <div class="pma-widget">
+            <div class="pma-widget__bar">
+                <span class="pma-widget__name">{text(Locale::app_name)}</span>
+                <LanguageSwitcher/>
+            </div>
+            <div class="pma-widget__content" role="region" aria-label=text(Locale::app_name)>
+                <Assistant client/>
+            </div>
+            <p class="pma-widget__help">
+                <ScreenLink to=Screen::Help>{text(Locale::help_title)}</ScreenLink>
+            </p>
+            <LiveRegion announcer/>
+        </div>
+    }
+}
+
 /// The screens, once the configuration says which backend to use.
 #[component]
 fn Assistant(client: Client) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
+    let placement = expect_context::<Placement>();
     let is_demo = client.is_demo();
     let api = Api(StoredValue::new_local(client));
     provide_context(api);
@@ -149,6 +218,18 @@ fn Assistant(client: Client) -> impl IntoView {
     provide_context(Settings(Signal::derive(move || {
         flow_config.get().flatten().unwrap_or_default()
     })));
+
+    // The host hears of every screen shown.
+    Effect::new(move |_| {
+        let screen = navigator.screen();
+        placement.emit(
+            "step-started",
+            &[
+                ("step", JsValue::from_str(screen.step())),
+                ("account", text_or_null(screen.account())),
+            ],
+        );
+    });
 
     // A demo reset forgets the saved progress too, and shows every screen afresh.
     let generation = RwSignal::new(0_u32);

@@ -13,6 +13,7 @@ use crate::client::ClientError;
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
 use crate::page::{Announcer, BackLink, ProblemPanel, use_page};
+use crate::placement::{Placement, text_or_null};
 use crate::progress;
 use crate::route::{Navigator, Screen, ScreenLink};
 
@@ -21,6 +22,7 @@ use crate::route::{Navigator, Screen, ScreenLink};
 pub fn submit_migration(
     journey: Journey,
     api: Api,
+    placement: Placement,
     pending: RwSignal<bool>,
     failure: RwSignal<Option<ClientError>>,
     on_started: impl FnOnce() + 'static,
@@ -60,6 +62,13 @@ pub fn submit_migration(
                         d.account.migration_status = state.status;
                     }
                 });
+                placement.emit(
+                    "migration-submitted",
+                    &[
+                        ("account", id.as_str().into()),
+                        ("reference", text_or_null(state.reference.as_deref())),
+                    ],
+                );
                 on_started();
             }
             Err(error) => failure.set(Some(error)),
@@ -75,6 +84,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let navigator = expect_context::<Navigator>();
     let announcer = expect_context::<Announcer>();
+    let placement = expect_context::<Placement>();
     let account_name = journey
         .detail
         .with_untracked(|d| d.as_ref().map(|d| d.account.name.clone()))
@@ -109,7 +119,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     };
     let submit = move || {
         announcer.say(locale.get_untracked().migration_starting());
-        submit_migration(journey, api, pending, failure, move || {
+        submit_migration(journey, api, placement, pending, failure, move || {
             navigator.go(Screen::Migration(journey.account_id()));
         });
     };

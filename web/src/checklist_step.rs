@@ -108,9 +108,15 @@ pub fn ChecklistStep(
             {move || {
                 let (_, paragraphs, links) = content();
                 view! {
-                    <ul class="pma-list pma-step-guidance">
-                        {paragraphs.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
-                    </ul>
+                    {match paragraphs.as_slice() {
+                        [one] => view! { <p class="pma-body">{*one}</p> }.into_any(),
+                        many => view! {
+                            <ul class="pma-list pma-step-guidance">
+                                {many.iter().map(|text| view! { <li>{*text}</li> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                    }}
                     {(!links.is_empty()).then(|| view! {
                         <ul class="pma-list pma-step-links">
                             {links.into_iter().map(|(label, href)| view! {

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use assistant_core::account::Account;
 use assistant_core::api::{
-    AccountDetail, ChecklistTicks, MigrationState, Problem, WorkEmailAccepted, WorkEmailCheck,
+    AccountDetail, ChecklistTicks, MigrationState, Problem, ProblemCode, WorkEmailAccepted,
+    WorkEmailCheck,
 };
 use assistant_core::config::FlowConfig;
 use assistant_core::flow::MigrationRequest;
@@ -35,6 +36,39 @@ pub enum ClientError {
     Malformed,
 }
 
+/// The bearer token of the requests to a server. Tokens are kept in memory only: never in
+/// storage, never in an address.
+#[derive(Clone)]
+pub enum Token {
+    /// No token.
+    None,
+    /// The same token for every request (a demo user of the reference server).
+    Fixed(String),
+    /// The host page's `getToken`: called before each request, its answer (a token, or a promise
+    /// of one) is used for that request; no token (`undefined`, `null`) sends none.
+    Host(js_sys::Function),
+}
+
+impl Token {
+    /// The token for the next request; a host whose `getToken` fails makes it unauthorised.
+    async fn current(&self) -> Result<Option<String>, ClientError> {
+        let unauthorised = || ClientError::Problem(Problem::of(ProblemCode::Unauthorized));
+        match self {
+            Token::None => Ok(None),
+            Token::Fixed(token) => Ok(Some(token.clone())),
+            Token::Host(get_token) => {
+                let answer = get_token
+                    .call0(&JsValue::NULL)
+                    .map_err(|_| unauthorised())?;
+                let token = JsFuture::from(js_sys::Promise::resolve(&answer))
+                    .await
+                    .map_err(|_| unauthorised())?;
+                Ok(token.as_string())
+            }
+        }
+    }
+}
+
 /// Where requests go.
 #[derive(Clone)]
 pub enum Transport {
@@ -42,8 +76,8 @@ pub enum Transport {
     Http {
         /// The API's base URL, such as `https://portal.example/api`.
         base_url: String,
-        /// The bearer token.
-        token: String,
+        /// Where the bearer token comes from.
+        token: Token,
     },
     /// The embedded demo backend.
     Demo(Rc<RefCell<DemoBackend>>),
@@ -62,7 +96,7 @@ fn now_ms() -> f64 {
 /// Sends a request with `fetch`, aborting it after [`TIMEOUT_MS`].
 async fn fetch(
     base_url: &str,
-    token: &str,
+    token: Option<&str>,
     request: &ApiRequest,
 ) -> Result<ApiResponse, ClientError> {
     let window = web_sys::window().ok_or(ClientError::Network)?;
@@ -70,7 +104,9 @@ async fn fetch(
     init.set_method(&request.method);
     let headers = web_sys::Headers::new().map_err(|_| ClientError::Network)?;
     let set = |name: &str, value: &str| headers.set(name, value).map_err(|_| ClientError::Network);
-    set("authorization", &format!("Bearer {token}"))?;
+    if let Some(token) = token {
+        set("authorization", &format!("Bearer {token}"))?;
+    }
     for (name, value) in &request.headers {
         set(name, value)?;
     }
@@ -172,7 +208,10 @@ impl Client {
 
     async fn send(&self, mut request: ApiRequest) -> Result<ApiResponse, ClientError> {
         match &self.transport {
-            Transport::Http { base_url, token } => fetch(base_url, token, &request).await,
+            Transport::Http { base_url, token } => {
+                let token = token.current().await?;
+                fetch(base_url, token.as_deref(), &request).await
+            }
             Transport::Demo(demo) => {
                 request.token = Some(crate::demo_backend::DEMO_TOKEN.to_owned());
                 Ok(demo.borrow_mut().handle(&request, now_ms()))

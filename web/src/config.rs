@@ -10,7 +10,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::client::{Client, Transport};
+use crate::client::{Client, Token, Transport};
 use crate::demo_backend::DemoBackend;
 
 /// How long a demo migration takes, in milliseconds.
@@ -29,13 +29,18 @@ pub struct AppConfig {
 impl AppConfig {
     /// The client this configuration asks for.
     pub fn client(&self) -> Client {
+        Client::new(self.client_transport())
+    }
+
+    /// Where this configuration sends requests: its API, or the embedded demo backend.
+    pub fn client_transport(&self) -> Transport {
         match &self.api_base_url {
-            Some(base_url) => Client::new(Transport::Http {
+            Some(base_url) => Transport::Http {
                 base_url: base_url.trim_end_matches('/').to_owned(),
-                token: self.demo_token.clone().unwrap_or_default(),
-            }),
-            None => Client::new(Transport::Demo(Rc::new(RefCell::new(
-                DemoBackend::in_local_storage(DEMO_MIGRATION_MS),
+                token: self.demo_token.clone().map_or(Token::None, Token::Fixed),
+            },
+            None => Transport::Demo(Rc::new(RefCell::new(DemoBackend::in_local_storage(
+                DEMO_MIGRATION_MS,
             )))),
         }
     }

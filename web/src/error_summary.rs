@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, text};
+use crate::placement::Placement;
 
 /// An error of one field: the field's `id`, and the message shown beside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,14 +17,11 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// Moves focus to a field (and brings its label into view), as the summary's links do.
-pub fn focus_field(field_id: &str) {
-    if let Some(field) = document().get_element_by_id(field_id) {
-        use wasm_bindgen::JsCast;
-        if let Ok(field) = field.dyn_into::<web_sys::HtmlElement>() {
-            let _ = field.focus();
-            field.scroll_into_view_with_bool(false);
-        }
+/// Moves focus to an element of the assistant (and brings it into view), as the summary's links do.
+pub fn focus_field(placement: Placement, field_id: &str) {
+    if let Some(field) = placement.element_by_id(field_id) {
+        let _ = field.focus();
+        field.scroll_into_view_with_bool(false);
     }
 }
 
@@ -38,6 +36,7 @@ pub fn ErrorSummary(
     attempts: Signal<u32>,
 ) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
+    let placement = expect_context::<Placement>();
     Effect::new(move |_| {
         if attempts.get() > 0 {
             // After the page has drawn this attempt's errors; not when they change as the owner
@@ -74,7 +73,7 @@ pub fn ErrorSummary(
                                             href=format!("#{field_id}")
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                focus_field(field_id);
+                                                focus_field(placement, field_id);
                                             }
                                         >
                                             {error.message}

@@ -22,6 +22,7 @@ pub mod migration_page;
 pub mod mpn_id_page;
 pub mod offers_checklist;
 pub mod page;
+pub mod placement;
 pub mod progress;
 pub mod progress_bar;
 pub mod route;

@@ -16,6 +16,7 @@ use crate::client::ClientError;
 use crate::i18n::Locale;
 use crate::journey::Journey;
 use crate::page::{Announcer, ProblemPanel, use_page};
+use crate::placement::{Placement, text_or_null};
 use crate::route::ScreenLink;
 
 /// How often the status is read while the migration runs.
@@ -30,6 +31,7 @@ pub fn MigrationPage() -> impl IntoView {
     let api = expect_context::<Api>();
     let locale = expect_context::<RwSignal<Locale>>();
     let announcer = expect_context::<Announcer>();
+    let placement = expect_context::<Placement>();
 
     let status = RwSignal::new(None::<MigrationStatus>);
     let read_failure = RwSignal::new(None::<ClientError>);
@@ -41,6 +43,7 @@ pub fn MigrationPage() -> impl IntoView {
     fn poll(
         journey: Journey,
         api: Api,
+        placement: Placement,
         status: RwSignal<Option<MigrationStatus>>,
         failure: RwSignal<Option<ClientError>>,
     ) {
@@ -60,6 +63,15 @@ pub fn MigrationPage() -> impl IntoView {
                             d.account.migration_status = state.status;
                         }
                     });
+                    if state.status == MigrationStatus::Migrated {
+                        placement.emit(
+                            "flow-completed",
+                            &[
+                                ("account", id.as_str().into()),
+                                ("reference", text_or_null(state.reference.as_deref())),
+                            ],
+                        );
+                    }
                     (state.status == MigrationStatus::InProgress).then_some(POLL_EVERY)
                 }
                 Err(error) => {
@@ -71,7 +83,7 @@ pub fn MigrationPage() -> impl IntoView {
                 set_timeout(
                     move || {
                         if status.try_get_untracked().is_some() {
-                            poll(journey, api, status, failure);
+                            poll(journey, api, placement, status, failure);
                         }
                     },
                     delay,
@@ -79,7 +91,7 @@ pub fn MigrationPage() -> impl IntoView {
             }
         });
     }
-    poll(journey, api, status, read_failure);
+    poll(journey, api, placement, status, read_failure);
 
     Effect::new(move |_| {
         if status.get() == Some(MigrationStatus::InProgress) {
@@ -96,9 +108,16 @@ pub fn MigrationPage() -> impl IntoView {
     use_page(title, Signal::derive(|| false), heading);
 
     let send_again = move || {
-        submit_migration(journey, api, pending, submit_failure, move || {
-            poll(journey, api, status, read_failure);
-        });
+        submit_migration(
+            journey,
+            api,
+            placement,
+            pending,
+            submit_failure,
+            move || {
+                poll(journey, api, placement, status, read_failure);
+            },
+        );
     };
 
     view! {
@@ -110,7 +129,7 @@ pub fn MigrationPage() -> impl IntoView {
                     view! {
                         <ProblemPanel
                             error=error
-                            on_retry=Callback::new(move |()| poll(journey, api, status, read_failure))
+                            on_retry=Callback::new(move |()| poll(journey, api, placement, status, read_failure))
                         />
                     }
                 })

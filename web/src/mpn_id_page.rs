@@ -16,6 +16,7 @@ use crate::external_link::ExternalLink;
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
 use crate::page::{Announcer, BackLink, ProblemPanel, use_page};
+use crate::placement::Placement;
 use crate::route::Navigator;
 use crate::wording;
 
@@ -33,6 +34,7 @@ pub fn MpnIdPage() -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let navigator = expect_context::<Navigator>();
     let announcer = expect_context::<Announcer>();
+    let placement = expect_context::<Placement>();
     let detail = journey
         .detail
         .get_untracked()
@@ -114,6 +116,7 @@ pub fn MpnIdPage() -> impl IntoView {
             p.answers.mpn = Some(answer);
             p.drafts.mpn_id = None;
         });
+        placement.emit_step_completed("mpn-id", &journey.account_id());
         navigator.go(journey.next_screen());
     };
     let submit = move || {

@@ -57,6 +57,8 @@ pub struct TickState {
     /// The save that failed, to say so and to try again.
     failure: RwSignal<Option<(ItemKey, bool, ClientError)>>,
     saving: RwSignal<bool>,
+    /// Where to tell the host of a saved tick.
+    placement: crate::placement::Placement,
 }
 
 impl TickState {
@@ -101,7 +103,17 @@ pub fn set_tick(api: Api, account_id: String, state: TickState, key: ItemKey, ti
         }
         state.saving.set(false);
         match outcome {
-            Ok(new_etag) => state.etag.set(new_etag),
+            Ok(new_etag) => {
+                state.etag.set(new_etag);
+                state.placement.emit(
+                    "checklist-item-changed",
+                    &[
+                        ("account", account_id.as_str().into()),
+                        ("item", key.0.as_str().into()),
+                        ("done", ticked.into()),
+                    ],
+                );
+            }
             Err(error) => {
                 state.ticks.update(|t| apply(t, &key, !ticked));
                 state.failure.set(Some((key, ticked, error)));
@@ -120,6 +132,7 @@ pub fn OffersChecklist(
     let settings = expect_context::<Settings>();
     let locale = expect_context::<RwSignal<Locale>>();
     let announcer = expect_context::<Announcer>();
+    let placement = expect_context::<crate::placement::Placement>();
 
     let facts = RwSignal::new(None::<Facts>);
     let failure = RwSignal::new(None::<ClientError>);
@@ -128,6 +141,7 @@ pub fn OffersChecklist(
         etag: RwSignal::new(String::new()),
         failure: RwSignal::new(None),
         saving: RwSignal::new(false),
+        placement,
     };
     let id = StoredValue::new(account_id);
     let load = move || {
@@ -250,7 +264,7 @@ pub fn OffersChecklist(
                                 href=format!("#item-{anchor}")
                                 on:click=move |ev| {
                                     ev.prevent_default();
-                                    crate::error_summary::focus_field(&format!("item-{anchor}"));
+                                    crate::error_summary::focus_field(placement, &format!("item-{anchor}"));
                                 }
                             >
                                 {text}

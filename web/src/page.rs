@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::client::ClientError;
 use crate::i18n::{Locale, text};
+use crate::placement::Placement;
 use crate::route::{Navigator, Screen, ScreenLink};
 use crate::wording;
 
@@ -18,7 +19,12 @@ pub fn use_page(
 ) {
     let locale = expect_context::<RwSignal<Locale>>();
     let navigator = expect_context::<Navigator>();
+    let placement = expect_context::<Placement>();
     Effect::new(move |_| {
+        // A widget leaves the host page's title alone.
+        if !placement.is_page() {
+            return;
+        }
         let locale = locale.get();
         let page = title(locale);
         let title = if has_errors.get() {
@@ -61,6 +67,28 @@ pub fn ProblemPanel(
     pending: Signal<bool>,
 ) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
+    let placement = expect_context::<Placement>();
+    // The host hears of each problem shown (the kind, the contract's code if any, the words).
+    Effect::new(move |_| {
+        let error = error.get();
+        let (kind, code) = match &error {
+            ClientError::Timeout => ("timeout", None),
+            ClientError::Network => ("network", None),
+            ClientError::Malformed => ("malformed", None),
+            ClientError::Problem(problem) => ("problem", Some(problem.code.as_str())),
+        };
+        placement.emit(
+            "flow-error",
+            &[
+                ("kind", kind.into()),
+                ("code", crate::placement::text_or_null(code)),
+                (
+                    "message",
+                    wording::client_error(locale.get_untracked(), &error).into(),
+                ),
+            ],
+        );
+    });
     view! {
         <div class="pma-problem" role="alert">
             <h2 class="pma-heading-m">{text(Locale::problem_heading)}</h2>

@@ -83,6 +83,19 @@ impl Screen {
         }
     }
 
+    /// The screen's name in the events a widget sends its host (`step` of their detail).
+    pub fn step(&self) -> &'static str {
+        match self {
+            Screen::Overview => "overview",
+            Screen::Question(_, question) => question_slug(*question),
+            Screen::Migration(_) => "migration",
+            Screen::Confirmation(_) => "confirmation",
+            Screen::OffersChecklist(_) => "offers-checklist",
+            Screen::Help => "help",
+            Screen::NotFound => "not-found",
+        }
+    }
+
     /// The screen's path below the app's base path (no leading slash).
     pub fn path(&self) -> String {
         let account = |id: &str, page: &str| format!("accounts/{}/{page}", encode(id));
@@ -246,10 +259,14 @@ pub fn ScreenLink(
     children: Children,
 ) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
-    let href = navigator.href(&to).unwrap_or_else(|| "#".into());
+    let standalone = navigator.href(&to);
+    let own_address = standalone.is_some();
+    let href = standalone.unwrap_or_else(|| "#".into());
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        // Modified clicks (new tab, new window) keep the browser's own behaviour.
-        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+        // Standalone, modified clicks (new tab, new window) keep the browser's own behaviour; in
+        // a widget the link has no address of its own, and the host's never changes.
+        let modified = ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0;
+        if own_address && modified {
             return;
         }
         ev.prevent_default();

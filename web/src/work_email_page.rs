@@ -14,6 +14,7 @@ use crate::error_summary::{ErrorMessage, ErrorSummary, FieldError, focus_field};
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
 use crate::page::{Announcer, BackLink, ProblemPanel, use_page};
+use crate::placement::Placement;
 use crate::route::{Navigator, Screen};
 use crate::wording;
 
@@ -29,6 +30,7 @@ pub fn WorkEmailPage() -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let navigator = expect_context::<Navigator>();
     let announcer = expect_context::<Announcer>();
+    let placement = expect_context::<Placement>();
     let account = journey
         .detail
         .get_untracked()
@@ -151,6 +153,7 @@ pub fn WorkEmailPage() -> impl IntoView {
                         p.answers.work_email = Some(text);
                         p.drafts.work_email = None;
                     });
+                    placement.emit_step_completed("work-email", &id);
                     navigator.go(journey.next_screen());
                 }
                 Err(ClientError::Problem(problem)) => match wording::work_email_problem(&problem) {
@@ -237,7 +240,7 @@ pub fn WorkEmailPage() -> impl IntoView {
                                         class="pma-link-button"
                                         on:click=move |_| {
                                             set_value(use_it.clone());
-                                            focus_field(FIELD);
+                                            focus_field(placement, FIELD);
                                         }
                                     >
                                         {suggested}

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use assistant_core::api::{ChecklistTicks, ProblemCode, WorkEmailCheck};
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
-use assistant_web::client::{Client, ClientError, Transport};
+use assistant_web::client::{Client, ClientError, Token, Transport};
 use assistant_web::demo_backend::DemoBackend;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -34,7 +34,7 @@ fn server_url() -> &'static str {
 fn server() -> Client {
     Client::new(Transport::Http {
         base_url: server_url().to_owned(),
-        token: "demo-owner".to_owned(),
+        token: Token::Fixed("demo-owner".to_owned()),
     })
 }
 
@@ -142,7 +142,46 @@ async fn a_malformed_answer_and_a_refused_connection_are_told_apart() {
 
     let closed = Client::new(Transport::Http {
         base_url: "http://127.0.0.1:9".into(),
-        token: "t".into(),
+        token: Token::Fixed("t".into()),
     });
     assert_eq!(closed.accounts().await, Err(ClientError::Network));
+}
+
+/// A host's `getToken`, counting its calls: it answers with a promise of `token`, or of nothing.
+fn host_get_token(token: Option<&str>) -> (js_sys::Function, js_sys::Array) {
+    let calls = js_sys::Array::new();
+    let answer = token.map_or(JsValue::UNDEFINED, JsValue::from_str);
+    let get_token = js_sys::Function::new_with_args(
+        "calls, answer",
+        "return () => { calls.push(1); return Promise.resolve(answer); };",
+    )
+    .call2(&JsValue::NULL, &calls, &answer)
+    .unwrap();
+    (get_token.into(), calls)
+}
+
+#[wasm_bindgen_test]
+async fn the_hosts_get_token_is_asked_before_each_request_and_its_token_is_sent() {
+    let (get_token, calls) = host_get_token(Some("demo-owner"));
+    let client = Client::new(Transport::Http {
+        base_url: server_url().to_owned(),
+        token: Token::Host(get_token),
+    });
+    assert_eq!(
+        client.accounts().await.unwrap().len(),
+        6,
+        "the server took the host's token"
+    );
+    client.account("fabrikam").await.unwrap();
+    assert_eq!(calls.length(), 2, "asked once per request");
+
+    let (refusing, _) = host_get_token(None);
+    let client = Client::new(Transport::Http {
+        base_url: server_url().to_owned(),
+        token: Token::Host(refusing),
+    });
+    match client.accounts().await {
+        Err(ClientError::Problem(problem)) => assert_eq!(problem.code, ProblemCode::Unauthorized),
+        other => panic!("a host with no token is unauthorised, not {other:?}"),
+    }
 }

@@ -3,6 +3,7 @@
 
 use assistant_web::error_summary::{ErrorSummary, FieldError};
 use assistant_web::i18n::Locale;
+use assistant_web::placement::Placement;
 use assistant_web::progress_bar::ProgressBar;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -21,6 +22,7 @@ fn mount<V: IntoView + 'static>(
     document.body().unwrap().append_child(&host).unwrap();
     leptos::mount::mount_to(host.clone(), move || {
         provide_context(locale);
+        provide_context(Placement::page());
         view()
     })
     .forget();

@@ -1,0 +1,339 @@
+//! The assistant as a widget in a host page (`examples/portal.html`, served under a strict CSP):
+//! it works there, tells the host what happens, and neither page's styles reach the other.
+
+use libtest_mimic::{Failed, Trial};
+use serde_json::{Value, json};
+
+use crate::harness::Harness;
+use crate::page::Page;
+
+const PORTAL: &str = "examples/portal.html";
+
+/// Runs `script` with `root` bound to the shadow root of the widget in `#host`.
+async fn in_widget(
+    page: &Page,
+    host: &str,
+    script: &str,
+    args: Vec<Value>,
+) -> Result<Value, Failed> {
+    let wrapped = format!(
+        "const root = document.getElementById({host:?})?.shadowRoot; if (!root) return null; {script}"
+    );
+    Ok(page.browser.execute(&wrapped, args).await?)
+}
+
+/// The text of the first element matching `css` in the widget, if any.
+async fn widget_text(page: &Page, host: &str, css: &str) -> Option<String> {
+    let found = in_widget(
+        page,
+        host,
+        "return root.querySelector(arguments[0])?.textContent ?? null;",
+        vec![css.into()],
+    )
+    .await
+    .ok()?;
+    found.as_str().map(str::to_owned)
+}
+
+/// Waits for the widget's heading to read `expected`.
+async fn wait_widget_heading(page: &Page, host: &str, expected: &str) -> Result<(), Failed> {
+    page.until(&format!("the heading {expected:?} in #{host}"), || async {
+        (widget_text(page, host, "h1").await?.trim() == expected).then_some(())
+    })
+    .await
+}
+
+/// Presses the button or link whose text is `label` in the widget.
+async fn press_in_widget(page: &Page, host: &str, label: &str) -> Result<(), Failed> {
+    page.until(&format!("{label:?} in #{host}"), || async {
+        let pressed = in_widget(
+            page,
+            host,
+            "const target = [...root.querySelectorAll('button, a')]
+                 .find((e) => e.textContent.trim() === arguments[0]);
+             if (!target) return false;
+             target.click();
+             return true;",
+            vec![label.into()],
+        )
+        .await
+        .ok()?;
+        (pressed == json!(true)).then_some(())
+    })
+    .await
+}
+
+/// The portal's record (`window.portal`): events, violations, token calls, errors.
+async fn portal(page: &Page, field: &str) -> Result<Value, Failed> {
+    Ok(page
+        .browser
+        .execute(
+            &format!("return window.portal ? window.portal.{field} : null;"),
+            vec![],
+        )
+        .await?)
+}
+
+/// The events of one widget, as `type step` (or `type`) lines.
+async fn events_of(page: &Page, widget: &str) -> Result<Vec<String>, Failed> {
+    let events = portal(page, "events").await?;
+    Ok(events
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["widget"] == widget)
+        .map(|e| match e["step"].as_str() {
+            Some(step) => format!("{} {step}", e["type"].as_str().unwrap_or_default()),
+            None => e["type"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect())
+}
+
+async fn computed(page: &Page, script: &str) -> Result<Value, Failed> {
+    Ok(page.browser.execute(script, vec![]).await?)
+}
+
+async fn the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_address(
+    page: Page,
+) -> Result<(), Failed> {
+    page.open(PORTAL).await?;
+    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    let address = page.browser.current_url().await?;
+    let history = computed(&page, "return history.length;").await?;
+
+    press_in_widget(&page, "first", "Start migration").await?;
+    wait_widget_heading(&page, "first", "What is your work email address?").await?;
+    press_in_widget(&page, "first", "Continue").await?;
+    wait_widget_heading(&page, "first", "Which MPN ID should Partner Center use?").await?;
+    press_in_widget(&page, "first", "Continue").await?;
+    wait_widget_heading(&page, "first", "Check your answers before you migrate").await?;
+    press_in_widget(&page, "first", "Migrate account").await?;
+    wait_widget_heading(&page, "first", "Account migrated").await?;
+    page.screenshot("widget").await?;
+
+    assert_eq!(
+        page.browser.current_url().await?,
+        address,
+        "the host's address never changes"
+    );
+    assert_eq!(
+        computed(&page, "return history.length;").await?,
+        history,
+        "nor its history"
+    );
+    assert_eq!(
+        page.browser.title().await?,
+        "Contoso Partner Portal",
+        "nor its title"
+    );
+
+    page.until("the flow-completed event's screen", || async {
+        events_of(&page, "first")
+            .await
+            .ok()?
+            .contains(&"step-started confirmation".to_owned())
+            .then_some(())
+    })
+    .await?;
+    assert_eq!(
+        events_of(&page, "first").await?,
+        [
+            "step-started overview",
+            "step-started work-email",
+            "step-completed work-email",
+            "step-started mpn-id",
+            "step-completed mpn-id",
+            "step-started check-answers",
+            "migration-submitted",
+            "step-started migration",
+            "flow-completed",
+            "step-started confirmation",
+        ],
+        "the host hears each step, in order"
+    );
+    let events = portal(&page, "events").await?;
+    let submitted = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["type"] == "migration-submitted")
+        .unwrap();
+    assert_eq!(submitted["account"], "fabrikam");
+    assert!(
+        submitted["reference"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("MIG-")),
+        "{submitted}"
+    );
+
+    let token_calls = portal(&page, "tokenCalls")
+        .await?
+        .as_u64()
+        .unwrap_or_default();
+    assert!(
+        token_calls >= 6,
+        "getToken is asked before each request ({token_calls})"
+    );
+    assert_eq!(
+        portal(&page, "violations").await?,
+        json!([]),
+        "no CSP violation"
+    );
+    assert_eq!(portal(&page, "errors").await?, json!([]), "no script error");
+    Ok(())
+}
+
+async fn the_host_and_the_widget_keep_their_own_styles(page: Page) -> Result<(), Failed> {
+    page.open(PORTAL).await?;
+    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    wait_widget_heading(&page, "second", "Flytta ditt konto till Partnercenter").await?;
+
+    // The host's aggressive styles do not reach the widget's content.
+    let widget = in_widget(
+        &page,
+        "first",
+        "const style = getComputedStyle(root.querySelector('h1'));
+         const body = getComputedStyle(root.querySelector('.pma-body-l'));
+         return [style.fontSize, style.fontFamily, style.color, body.letterSpacing, body.fontSize];",
+        vec![],
+    )
+    .await?;
+    assert_eq!(widget[0], "32px", "{widget}");
+    assert_ne!(widget[1], "serif", "{widget}");
+    assert_eq!(widget[2], "rgb(11, 12, 12)", "{widget}");
+    assert_eq!(widget[3], "normal", "{widget}");
+    assert_eq!(widget[4], "24px", "{widget}");
+
+    // The widget's styles do not reach the host.
+    let host = computed(
+        &page,
+        "const p = getComputedStyle(document.querySelector('.portal-intro'));
+         const h1 = getComputedStyle(document.querySelector('h1'));
+         return [p.fontSize, p.fontFamily, p.letterSpacing, h1.color, h1.textTransform,
+                 getComputedStyle(document.body).backgroundColor];",
+    )
+    .await?;
+    assert_eq!(
+        host,
+        json!([
+            "30px",
+            "serif",
+            "3px",
+            "rgb(128, 0, 128)",
+            "uppercase",
+            "rgb(253, 246, 227)"
+        ])
+    );
+
+    // The host themes its second widget through mount()'s `theme`.
+    let themed = in_widget(
+        &page,
+        "second",
+        "return getComputedStyle(root.querySelector('.pma-widget__bar')).borderBottomColor;",
+        vec![],
+    )
+    .await?;
+    assert_eq!(themed, "rgb(111, 45, 168)");
+    assert_eq!(
+        portal(&page, "violations").await?,
+        json!([]),
+        "no CSP violation"
+    );
+    Ok(())
+}
+
+async fn changing_the_elements_attributes_changes_account_and_language(
+    page: Page,
+) -> Result<(), Failed> {
+    page.open(PORTAL).await?;
+    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    page.until("Fabrikam only", || async {
+        widget_text(&page, "first", ".pma-account-list")
+            .await?
+            .contains("Fabrikam Inc")
+            .then_some(())
+    })
+    .await?;
+    computed(
+        &page,
+        "document.getElementById('first').setAttribute('lang', 'sv');",
+    )
+    .await?;
+    wait_widget_heading(&page, "first", "Flytta ditt konto till Partnercenter").await?;
+    let lang = in_widget(
+        &page,
+        "first",
+        "return root.querySelector('.pma-root').getAttribute('lang');",
+        vec![],
+    )
+    .await?;
+    assert_eq!(lang, "sv");
+    assert_eq!(
+        computed(&page, "return document.documentElement.lang;").await?,
+        "en",
+        "the host keeps its language"
+    );
+
+    computed(
+        &page,
+        "document.getElementById('first').setAttribute('account', 'northwind');",
+    )
+    .await?;
+    page.until("Northwind instead of Fabrikam", || async {
+        let list = widget_text(&page, "first", ".pma-account-list").await?;
+        (list.contains("Northwind Traders") && !list.contains("Fabrikam")).then_some(())
+    })
+    .await?;
+    Ok(())
+}
+
+async fn unmounting_removes_the_widget_and_its_listeners(page: Page) -> Result<(), Failed> {
+    page.open(PORTAL).await?;
+    wait_widget_heading(&page, "second", "Flytta ditt konto till Partnercenter").await?;
+    computed(&page, "window.portal.second.unmount();").await?;
+    let left = computed(
+        &page,
+        "return document.getElementById('second').shadowRoot.childNodes.length;",
+    )
+    .await?;
+    assert_eq!(left, 0, "nothing of the widget is left");
+    let before = events_of(&page, "second").await?.len();
+    // What its listeners answered before: a history move and a language change.
+    computed(
+        &page,
+        "window.dispatchEvent(new PopStateEvent('popstate'));
+         window.dispatchEvent(new Event('languagechange'));",
+    )
+    .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        events_of(&page, "second").await?.len(),
+        before,
+        "no listener of it fires"
+    );
+    assert_eq!(portal(&page, "errors").await?, json!([]), "no script error");
+    // The other widget goes on.
+    press_in_widget(&page, "first", "Svenska").await?;
+    wait_widget_heading(&page, "first", "Flytta ditt konto till Partnercenter").await
+}
+
+pub fn tests(harness: &Harness) -> Vec<Trial> {
+    vec![
+        harness.on_portal(
+            "widget::the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_address",
+            the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_address,
+        ),
+        harness.on_portal(
+            "widget::the_host_and_the_widget_keep_their_own_styles",
+            the_host_and_the_widget_keep_their_own_styles,
+        ),
+        harness.on_portal(
+            "widget::changing_the_elements_attributes_changes_account_and_language",
+            changing_the_elements_attributes_changes_account_and_language,
+        ),
+        harness.on_portal(
+            "widget::unmounting_removes_the_widget_and_its_listeners",
+            unmounting_removes_the_widget_and_its_listeners,
+        ),
+    ]
+}

@@ -1,0 +1,95 @@
+// The assistant as a widget for host pages: the element <partner-migration-assistant> and the
+// function mount(). It finds assistant-web.js, assistant-web_bg.wasm and main.css beside itself,
+// so the files can be hosted under any path. README.md, "Embedding", documents it.
+import init, { mount_widget } from './assistant-web.js';
+
+const here = new URL('.', import.meta.url);
+let loading;
+
+/** Loads the WebAssembly once, for every widget of the page. */
+function load() {
+  loading ??= init({ module_or_path: new URL('assistant-web_bg.wasm', here) });
+  return loading;
+}
+
+/**
+ * Mounts the assistant in `element` (inside a shadow root, so neither page's styles reach the
+ * other).
+ *
+ * options.apiBase   the API's base URL ('' for the page's own origin); absent: demo data
+ * options.account   the account to show (its id), or all of the viewer's accounts
+ * options.lang      'en' or 'sv' (else the browser's languages decide)
+ * options.getToken  async () => token, asked before each API request; tokens stay in memory
+ * options.theme     { 'colour-link': '#005ea5', font: '…', radius: '4px', … }: --pma-* properties
+ *
+ * Returns { setAccount(id), setLang(tag), unmount() }.
+ */
+export async function mount(element, options = {}) {
+  await load();
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = new URL('main.css', here).href;
+  const container = document.createElement('div');
+  container.className = 'pma-root';
+  for (const [name, value] of Object.entries(options.theme ?? {})) {
+    container.style.setProperty(`--pma-${name}`, String(value));
+  }
+  root.replaceChildren(style, container);
+  const widget = mount_widget(
+    element,
+    root,
+    container,
+    options.apiBase ?? undefined,
+    options.account ?? undefined,
+    options.lang ?? undefined,
+    options.getToken ?? undefined,
+  );
+  let mounted = true;
+  return {
+    setAccount: (account) => mounted && widget.set_account(account ?? undefined),
+    setLang: (lang) => mounted && widget.set_lang(lang ?? undefined),
+    unmount() {
+      if (!mounted) return;
+      mounted = false;
+      widget.unmount();
+      widget.free();
+      root.replaceChildren();
+    },
+  };
+}
+
+/**
+ * <partner-migration-assistant api-base="…" account="…" lang="…">: attributes as the options of
+ * mount(); `account` and `lang` are followed when they change. A host that signs its users in
+ * sets `element.getToken = async () => token`.
+ */
+class PartnerMigrationAssistant extends HTMLElement {
+  static observedAttributes = ['account', 'lang'];
+  #mounting;
+
+  connectedCallback() {
+    const attribute = (name) => this.getAttribute(name) ?? undefined;
+    this.#mounting = mount(this, {
+      apiBase: attribute('api-base'),
+      account: attribute('account'),
+      lang: attribute('lang'),
+      // Asked at each request, so a token set on the element later is used too.
+      getToken: () => (this.getToken ? this.getToken() : undefined),
+    });
+  }
+
+  disconnectedCallback() {
+    this.#mounting?.then((widget) => widget.unmount());
+    this.#mounting = undefined;
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    this.#mounting?.then((widget) =>
+      name === 'account' ? widget.setAccount(value) : widget.setLang(value));
+  }
+}
+
+if (!customElements.get('partner-migration-assistant')) {
+  customElements.define('partner-migration-assistant', PartnerMigrationAssistant);
+}
