@@ -191,8 +191,18 @@ impl Harness {
         F: Fn(Page, Backend) -> Fut + Send + Sync + Clone + 'static,
         Fut: Future<Output = Result<(), Failed>>,
     {
-        Backend::BOTH
-            .into_iter()
+        self.on_backends(name, &Backend::BOTH, test)
+    }
+
+    /// The same test on each of `backends`, named `name [api]`, `name [demo]`.
+    pub fn on_backends<F, Fut>(&self, name: &str, backends: &[Backend], test: F) -> Vec<Trial>
+    where
+        F: Fn(Page, Backend) -> Fut + Send + Sync + Clone + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        backends
+            .iter()
+            .copied()
             .map(|backend| {
                 let test = test.clone();
                 self.trial(

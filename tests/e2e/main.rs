@@ -4,6 +4,7 @@
 //! `ASSISTANT_DIST` (the built app), `ASSISTANT_SERVER_BIN` (the server binary); `CHROMEDRIVER` and
 //! `CHROMIUM` default to Debian's `/usr/bin/chromedriver` and `/usr/bin/chromium`.
 
+mod accessibility;
 mod checklist;
 mod harness;
 mod help;
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
         checklist::tests(&harness),
         help::tests(&harness),
         widget::tests(&harness),
+        accessibility::tests(&harness),
     ]
     .into_iter()
     .flatten()

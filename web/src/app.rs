@@ -110,7 +110,18 @@ pub fn App() -> impl IntoView {
     let announcer = provide_shell(locale, Placement::page(), Navigator::standalone());
     provide_context(NamedAccount(Signal::derive(|| None)));
 
-    let client = LocalResource::new(|| async { config::load().await.client() });
+    let loaded = LocalResource::new(config::load);
+    // The operator's language comes before the browser's.
+    Effect::new(move |_| {
+        if let Some(chosen) = loaded
+            .get()
+            .and_then(|config| config.lang)
+            .and_then(|lang| Locale::from_tag(&lang))
+        {
+            locale.set(chosen);
+        }
+    });
+    let client = move || loaded.get().map(|config| config.client());
     let placement = expect_context::<Placement>();
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -133,7 +144,7 @@ pub fn App() -> impl IntoView {
         </header>
         <div class="pma-width-container">
             <main id="main-content" class="pma-main" tabindex="-1">
-                {move || match client.get() {
+                {move || match client() {
                     Some(client) => view! { <Assistant client/> }.into_any(),
                     None => view! { <p class="pma-body" role="status">{text(Locale::loading)}</p> }.into_any(),
                 }}

@@ -24,6 +24,8 @@ pub struct AppConfig {
     /// A bearer token of the reference server's demo users (real deployments give tokens
     /// through the embedding page instead).
     pub demo_token: Option<String>,
+    /// The language to start in (`en`, `sv`), before the browser's languages.
+    pub lang: Option<String>,
 }
 
 impl AppConfig {
