@@ -6,6 +6,117 @@ use libtest_mimic::{Failed, Trial};
 use crate::harness::{Backend, Harness};
 use crate::page::Page;
 
+/// axe-core, from npm (`cargo xtask install` puts it in `tests/node_modules`).
+fn axe_source() -> Result<String, Failed> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/node_modules/axe-core/axe.min.js"
+    );
+    std::fs::read_to_string(path)
+        .map_err(|e| format!("{path}: {e} (cargo xtask install puts axe-core there)").into())
+}
+
+/// The WCAG 2.0, 2.1 and 2.2 A and AA violations axe finds on the page, as `rule: nodes` lines.
+async fn axe_violations(page: &Page, axe: &str) -> Result<Vec<String>, Failed> {
+    page.browser
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await?;
+    let found = page
+        .browser
+        .execute_async(
+            "const done = arguments[0];
+             axe.run(document, { runOnly: { type: 'tag', values:
+                 ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } })
+               .then((result) => done(result.violations.map((v) =>
+                   v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+               .catch((error) => done(['axe failed: ' + error]));",
+            vec![],
+        )
+        .await?;
+    Ok(found
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect())
+}
+
+/// Audits the page in English, then in Swedish, then switches back; what axe found, by screen.
+async fn audit(
+    page: &Page,
+    axe: &str,
+    screen: &str,
+    found: &mut Vec<String>,
+) -> Result<(), Failed> {
+    for (language, switch_to, heading_lang) in [("en", "Svenska", "sv"), ("sv", "English", "en")] {
+        for violation in axe_violations(page, axe).await? {
+            found.push(format!("{screen} ({language}): {violation}"));
+        }
+        page.press("header", switch_to).await?;
+        page.until(&format!("the page in {heading_lang}"), || async {
+            let lang = page
+                .browser
+                .execute("return document.documentElement.lang;", vec![])
+                .await
+                .ok()?;
+            (lang == heading_lang).then_some(())
+        })
+        .await?;
+    }
+    Ok(())
+}
+
+async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Result<(), Failed> {
+    let axe = axe_source()?;
+    let mut found = Vec::new();
+
+    page.open("").await?;
+    page.element("li[data-account=tailspin]").await?;
+    audit(&page, &axe, "overview", &mut found).await?;
+
+    page.open("accounts/northwind/work-email").await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    audit(&page, &axe, "work email", &mut found).await?;
+    page.fill("#work-email", "ops@adatum.example").await?;
+    page.press("main form", "Continue").await?;
+    page.element(".pma-error-summary").await?;
+    audit(&page, &axe, "work email, with an error", &mut found).await?;
+    page.fill("#work-email", "ops@northwind.example").await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Which MPN ID should Partner Center use?")
+        .await?;
+    audit(&page, &axe, "MPN ID", &mut found).await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Check your answers before you migrate")
+        .await?;
+    audit(&page, &axe, "check answers", &mut found).await?;
+    page.press("main", "Migrate account").await?;
+    page.wait_heading("Account migrated").await?;
+    audit(&page, &axe, "confirmation", &mut found).await?;
+
+    page.open("accounts/adatum/work-email").await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Enrol in the Microsoft Partner Network")
+        .await?;
+    audit(&page, &axe, "enrolment", &mut found).await?;
+
+    page.open("accounts/fabrikam/offers-checklist").await?;
+    page.element("[role=progressbar]").await?;
+    audit(&page, &axe, "offers checklist", &mut found).await?;
+    page.open("help").await?;
+    page.wait_heading("Help and next steps").await?;
+    audit(&page, &axe, "help", &mut found).await?;
+    page.open("nowhere/at/all").await?;
+    page.wait_heading("Page not found").await?;
+    audit(&page, &axe, "page not found", &mut found).await?;
+
+    assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
+    Ok(())
+}
+
 /// Whether the page scrolls sideways: its content is wider than its window.
 async fn scrolls_sideways(page: &Page) -> Result<Option<String>, Failed> {
     let widths = page
@@ -128,6 +239,11 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
             "accessibility::every_screen_fits_320_pixels_without_scrolling_sideways",
             &[Backend::Demo],
             every_screen_fits_320_pixels_without_scrolling_sideways,
+        ),
+        harness.on_backends(
+            "accessibility::every_screen_passes_axe_in_both_languages",
+            &[Backend::Demo],
+            every_screen_passes_axe_in_both_languages,
         ),
         harness.on_both_backends(
             "accessibility::the_checklist_speaks_swedish_with_swedish_dates_and_plurals",

@@ -31,6 +31,7 @@ impl Tools {
         ensure_wasm_bindgen()?;
         if self >= Tools::Browser {
             ensure_chromium()?;
+            ensure_test_packages()?;
         }
         Ok(())
     }
@@ -147,4 +148,17 @@ fn ensure_chromium() -> Result<(), String> {
     apt(&["update", "-q"])?;
     apt(&["install", "-y", "-q", "chromium", "chromium-driver"])
         .map_err(|why| format!("{why}; install the Debian packages chromium and chromium-driver"))
+}
+
+/// The npm packages the end-to-end tests inject into pages (axe-core), at their locked versions.
+fn ensure_test_packages() -> Result<(), String> {
+    let tests = root().join("tests");
+    if tests.join("node_modules/axe-core/axe.min.js").is_file() {
+        return Ok(());
+    }
+    println!("installing axe-core from the npm registry (the accessibility checker of the tests)");
+    let mut npm = command("npm");
+    npm.args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&tests);
+    run(npm).map_err(|why| format!("{why}; the tests need Node.js and npm"))
 }
