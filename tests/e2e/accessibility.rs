@@ -1,6 +1,7 @@
 //! Accessibility and the second language, in the browser: screens that fit 320 pixels without
 //! scrolling sideways, and the checklist in Swedish as a Swede reads it.
 
+use fantoccini::key::Key;
 use libtest_mimic::{Failed, Trial};
 
 use crate::harness::{Backend, Harness};
@@ -92,6 +93,9 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
         .await?;
     audit(&page, &axe, "check answers", &mut found).await?;
     page.press("main", "Migrate account").await?;
+    // Partner Center takes a few seconds (three, on the demo): time enough for both languages.
+    page.wait_heading("Migrating your account").await?;
+    audit(&page, &axe, "migration under way", &mut found).await?;
     page.wait_heading("Account migrated").await?;
     audit(&page, &axe, "confirmation", &mut found).await?;
 
@@ -114,6 +118,123 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
     audit(&page, &axe, "page not found", &mut found).await?;
 
     assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
+    Ok(())
+}
+
+/// Presses keys on whatever has focus, as a person at the keyboard does.
+async fn press_keys(page: &Page, keys: &str) -> Result<(), Failed> {
+    page.browser.active_element().await?.send_keys(keys).await?;
+    Ok(())
+}
+
+/// What has focus, described for matching: `tag#id "text"`.
+async fn focus_description(page: &Page) -> Result<String, Failed> {
+    let found = page
+        .browser
+        .execute(
+            "const e = document.activeElement;
+             return `${e.tagName.toLowerCase()}#${e.id} \"${e.textContent.trim()}\"`;",
+            vec![],
+        )
+        .await?;
+    Ok(found.as_str().unwrap_or_default().to_owned())
+}
+
+/// Presses Tab until what has focus contains `wanted` in its description; fails after 40 presses.
+async fn tab_to(page: &Page, wanted: &str) -> Result<(), Failed> {
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        press_keys(page, &Key::Tab).await?;
+        let focused = focus_description(page).await?;
+        if focused.contains(wanted) {
+            return Ok(());
+        }
+        seen.push(focused);
+    }
+    Err(format!("Tab never reached {wanted:?}; it went through {seen:?}").into())
+}
+
+/// Whether what has focus shows it: the focus yellow as background or outline.
+async fn focus_is_visible(page: &Page) -> Result<bool, Failed> {
+    let style = page
+        .browser
+        .execute(
+            "const s = getComputedStyle(document.activeElement);
+             return [s.backgroundColor, s.outlineColor, s.outlineStyle].join(' ');",
+            vec![],
+        )
+        .await?;
+    let style = style.as_str().unwrap_or_default();
+    Ok(style.contains("rgb(255, 221, 0)") && !style.ends_with(" none"))
+}
+
+async fn the_migration_and_the_checklist_work_with_the_keyboard_alone(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open("").await?;
+    page.element("li[data-account=tailspin]").await?;
+
+    // The skip link comes first and takes the keyboard to the content.
+    tab_to(&page, "Skip to main content").await?;
+    assert!(
+        focus_is_visible(&page).await?,
+        "the skip link shows its focus"
+    );
+    press_keys(&page, &Key::Enter).await?;
+    assert!(
+        focus_description(&page)
+            .await?
+            .starts_with("main#main-content")
+    );
+
+    tab_to(&page, "\"Start migration\"").await?;
+    assert!(
+        focus_is_visible(&page).await?,
+        "the start button shows its focus"
+    );
+    press_keys(&page, &Key::Enter).await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    assert!(
+        page.heading_has_focus().await?,
+        "focus moves to the new page's heading"
+    );
+
+    tab_to(&page, "input#work-email").await?;
+    tab_to(&page, "\"Continue\"").await?;
+    press_keys(&page, &Key::Enter).await?;
+    page.wait_heading("Which MPN ID should Partner Center use?")
+        .await?;
+    tab_to(&page, "input#mpn-choice").await?;
+    press_keys(&page, &Key::Space).await?;
+    tab_to(&page, "\"Continue\"").await?;
+    press_keys(&page, &Key::Enter).await?;
+    page.wait_heading("Check your answers before you migrate")
+        .await?;
+
+    // Past the button and back again with Shift+Tab.
+    tab_to(&page, "\"Migrate account\"").await?;
+    press_keys(&page, &Key::Tab).await?;
+    press_keys(&page, &(Key::Shift + &Key::Tab)).await?;
+    assert!(
+        focus_description(&page).await?.contains("Migrate account"),
+        "Shift+Tab goes back"
+    );
+    press_keys(&page, &Key::Space).await?;
+    page.wait_heading("Account migrated").await?;
+
+    tab_to(&page, "Open the offers checklist").await?;
+    press_keys(&page, &Key::Enter).await?;
+    page.wait_heading("Move your Dynamics 365 and PowerApps offers")
+        .await?;
+    page.wait_text(".pma-progress__text", "3 of 10 done")
+        .await?;
+    tab_to(&page, "input#tick-offers_in_appsource:fabrikam-expense-app").await?;
+    assert!(focus_is_visible(&page).await?, "the tick shows its focus");
+    press_keys(&page, &Key::Space).await?;
+    page.wait_text(".pma-progress__text", "4 of 10 done")
+        .await?;
     Ok(())
 }
 
@@ -244,6 +365,11 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
             "accessibility::every_screen_passes_axe_in_both_languages",
             &[Backend::Demo],
             every_screen_passes_axe_in_both_languages,
+        ),
+        harness.on_backends(
+            "accessibility::the_migration_and_the_checklist_work_with_the_keyboard_alone",
+            &[Backend::Demo],
+            the_migration_and_the_checklist_work_with_the_keyboard_alone,
         ),
         harness.on_both_backends(
             "accessibility::the_checklist_speaks_swedish_with_swedish_dates_and_plurals",
