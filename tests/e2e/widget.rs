@@ -317,6 +317,34 @@ async fn unmounting_removes_the_widget_and_its_listeners(page: Page) -> Result<(
     wait_widget_heading(&page, "first", "Flytta ditt konto till Partnercenter").await
 }
 
+async fn the_widgets_pass_axe_inside_the_host(page: Page) -> Result<(), Failed> {
+    let axe_path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/node_modules/axe-core/axe.min.js"
+    );
+    let axe = std::fs::read_to_string(axe_path).map_err(|e| format!("{axe_path}: {e}"))?;
+    page.open(PORTAL).await?;
+    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    wait_widget_heading(&page, "second", "Flytta ditt konto till Partnercenter").await?;
+    page.browser
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await?;
+    // The widgets only: the host's own page is the host's business.
+    let found = page
+        .browser
+        .execute_async(
+            "const done = arguments[0];
+             axe.run({ include: [['#first'], ['#second']] }, { runOnly: { type: 'tag', values:
+                 ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } })
+               .then((r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.length)))
+               .catch((error) => done(['axe failed: ' + error]));",
+            vec![],
+        )
+        .await?;
+    assert_eq!(found, json!([]), "axe found violations in the widgets");
+    Ok(())
+}
+
 pub fn tests(harness: &Harness) -> Vec<Trial> {
     vec![
         harness.on_portal(
@@ -330,6 +358,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.on_portal(
             "widget::changing_the_elements_attributes_changes_account_and_language",
             changing_the_elements_attributes_changes_account_and_language,
+        ),
+        harness.on_portal(
+            "widget::the_widgets_pass_axe_inside_the_host",
+            the_widgets_pass_axe_inside_the_host,
         ),
         harness.on_portal(
             "widget::unmounting_removes_the_widget_and_its_listeners",
