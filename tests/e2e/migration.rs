@@ -164,6 +164,21 @@ async fn northwind_is_told_the_tenant_its_work_email_must_belong_to(
         page.screenshot("tenant-mismatch").await?;
     }
 
+    // In Swedish: the same page, the same answer, the error in Swedish naming the tenant.
+    page.press("header", "Svenska").await?;
+    page.wait_heading("Vilken e-postadress har du på jobbet?")
+        .await?;
+    page.wait_text(
+        "#work-email-error",
+        "Ange en e-postadress hos Northwind Traders, där ditt MPN-ID är registrerat",
+    )
+    .await?;
+    assert_eq!(page.value("#work-email").await?, "ops@adatum.example");
+    assert!(page.browser.title().await?.starts_with("Fel: "));
+    page.press("header", "English").await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+
     // Corrected, the message goes as soon as the address is right; Continue goes on.
     page.fill("#work-email", "ops@northwind.example").await?;
     page.until("the error to clear", || async {
