@@ -111,7 +111,8 @@ impl Harness {
         }
 
         let mut processes = Vec::new();
-        let (server, api) = start_server(&server_bin, &dist, &[])?;
+        // Faults are injected by the reliability tests only, as rules that apply to the next request.
+        let (server, api) = start_server(&server_bin, &dist, &["--enable-faults"])?;
         processes.push(server);
         let (server, demo) = start_server(&server_bin, &dist, &["--app-on-demo-backend"])?;
         processes.push(server);

@@ -10,6 +10,7 @@ mod harness;
 mod help;
 mod migration;
 mod page;
+mod reliability;
 mod smoke;
 mod widget;
 
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
         help::tests(&harness),
         widget::tests(&harness),
         accessibility::tests(&harness),
+        reliability::tests(&harness),
     ]
     .into_iter()
     .flatten()

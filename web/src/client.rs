@@ -162,12 +162,18 @@ async fn fetch(
 }
 
 fn decode<T: DeserializeOwned>(response: &ApiResponse) -> Result<T, ClientError> {
-    if (200..300).contains(&response.status) {
-        serde_json::from_str(&response.body).map_err(|_| ClientError::Malformed)
-    } else {
-        let problem: Problem =
-            serde_json::from_str(&response.body).map_err(|_| ClientError::Malformed)?;
-        Err(ClientError::Problem(problem))
+    match response.status {
+        200..=299 => serde_json::from_str(&response.body).map_err(|_| ClientError::Malformed),
+        // A sign-in that is no longer valid, whatever answers it (a gateway in front of the API
+        // may answer without a problem of the contract).
+        401 => Err(ClientError::Problem(Problem::of(ProblemCode::Unauthorized))),
+        status => match serde_json::from_str::<Problem>(&response.body) {
+            Ok(problem) => Err(ClientError::Problem(problem)),
+            Err(_) if status >= 500 => {
+                Err(ClientError::Problem(Problem::of(ProblemCode::Internal)))
+            }
+            Err(_) => Err(ClientError::Malformed),
+        },
     }
 }
 

@@ -1,0 +1,268 @@
+//! When things go wrong: the reference server's injected faults, and a saved progress that cannot
+//! be read. Each case checks what the person sees, and that nothing they gave is lost.
+
+use libtest_mimic::{Failed, Trial};
+use serde_json::{Value, json};
+
+use crate::harness::{Backend, Harness};
+use crate::page::Page;
+
+/// Sets the reference server's fault rules (it runs with `--enable-faults`), from the page.
+async fn set_faults(page: &Page, rules: Value) -> Result<(), Failed> {
+    let status = page
+        .browser
+        .execute_async(
+            "const [rules, done] = arguments;
+             fetch('/_faults', { method: 'PUT', headers: { 'content-type': 'application/json' },
+                                 body: JSON.stringify(rules) })
+               .then((r) => done(r.status), (e) => done(String(e)));",
+            vec![rules],
+        )
+        .await?;
+    assert_eq!(status, 204, "the fault rules are set");
+    Ok(())
+}
+
+fn fault(method: &str, path: &str, fault: Value) -> Value {
+    json!([{ "method": method, "path": path, "times": 1, "fault": fault }])
+}
+
+async fn a_server_error_on_the_email_check_keeps_the_answer_and_retry_goes_on(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open("accounts/litware/work-email").await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    set_faults(
+        &page,
+        fault(
+            "POST",
+            "/v1/accounts/litware/work-email-check",
+            json!({ "kind": "status", "status": 500 }),
+        ),
+    )
+    .await?;
+    page.press("main form", "Continue").await?;
+    page.wait_text(".pma-problem", "Something went wrong on the service's side")
+        .await?;
+    assert_eq!(
+        page.value("#work-email").await?,
+        "admin@litware.example",
+        "the answer is kept"
+    );
+    page.press(".pma-problem", "Try again").await?;
+    page.wait_heading("Enrol in the Microsoft Partner Network")
+        .await
+}
+
+async fn an_answer_that_cannot_be_read_says_so_and_retry_loads(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open("").await?;
+    page.element("li[data-account=tailspin]").await?;
+    set_faults(
+        &page,
+        fault(
+            "GET",
+            "/v1/accounts/litware",
+            json!({ "kind": "malformed_body" }),
+        ),
+    )
+    .await?;
+    page.open("accounts/litware/work-email").await?;
+    page.wait_text(".pma-problem", "an answer we could not read")
+        .await?;
+    page.press(".pma-problem", "Try again").await?;
+    page.wait_heading("What is your work email address?").await
+}
+
+async fn an_expired_sign_in_says_to_sign_in_again(page: Page, _: Backend) -> Result<(), Failed> {
+    page.open("help").await?;
+    page.wait_heading("Help and next steps").await?;
+    set_faults(
+        &page,
+        fault(
+            "GET",
+            "/v1/accounts",
+            json!({ "kind": "status", "status": 401 }),
+        ),
+    )
+    .await?;
+    page.press("header", "Partner Center migration assistant")
+        .await?;
+    page.wait_text(".pma-problem", "Your sign-in has expired. Sign in again")
+        .await?;
+    page.press(".pma-problem", "Try again").await?;
+    page.element("li[data-account=tailspin]").await?;
+    Ok(())
+}
+
+async fn a_slow_answer_shows_it_is_pending_then_times_out_with_a_retry(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open("accounts/litware/work-email").await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    set_faults(
+        &page,
+        fault(
+            "POST",
+            "/v1/accounts/litware/work-email-check",
+            json!({ "kind": "latency", "ms": 12000 }),
+        ),
+    )
+    .await?;
+    page.press("main form", "Continue").await?;
+    let button = page.element("main form button[type=submit]").await?;
+    assert_eq!(
+        button.text().await?,
+        "Checking…",
+        "the pending state shows at once"
+    );
+    assert!(
+        button.attr("disabled").await?.is_some(),
+        "and the button waits"
+    );
+    page.wait_text("[aria-live=polite]", "Checking your email address")
+        .await?;
+    page.wait_text(".pma-problem", "taking too long").await?;
+    assert_eq!(page.value("#work-email").await?, "admin@litware.example");
+    page.press(".pma-problem", "Try again").await?;
+    page.wait_heading("Enrol in the Microsoft Partner Network")
+        .await
+}
+
+async fn a_connection_cut_during_submission_then_retry_migrates_once(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open("accounts/northwind/work-email").await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.fill("#work-email", "ops@northwind.example").await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Which MPN ID should Partner Center use?")
+        .await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Check your answers before you migrate")
+        .await?;
+    // The server starts the migration, then the connection is cut before its answer arrives.
+    set_faults(
+        &page,
+        fault(
+            "POST",
+            "/v1/accounts/northwind/migration",
+            json!({ "kind": "drop_connection" }),
+        ),
+    )
+    .await?;
+    page.press("main", "Migrate account").await?;
+    // Either the app says the service could not be reached and offers to try again, or the
+    // browser sends the request again by itself (it does for a connection that closed before any
+    // answer). Both send the same idempotency key.
+    let cut = page
+        .until("the cut connection's outcome", || async {
+            if page
+                .text_of(".pma-problem")
+                .await
+                .is_some_and(|t| t.contains("could not be reached"))
+            {
+                return Some(true);
+            }
+            let heading = page.text_of("main h1").await?;
+            (heading == "Migrating your account" || heading == "Account migrated").then_some(false)
+        })
+        .await?;
+    if cut {
+        page.press(".pma-problem", "Try again").await?;
+    }
+    page.wait_heading("Account migrated").await?;
+    let shown = page.element("[data-reference]").await?.text().await?;
+    // One migration: the server's, with the reference the page shows (a second submission with
+    // another key would have been refused while the first was under way).
+    let state = page
+        .browser
+        .execute_async(
+            "const done = arguments[0];
+             fetch('/v1/accounts/northwind/migration', { headers: { authorization: 'Bearer demo-owner' } })
+               .then((r) => r.json()).then(done, (e) => done(String(e)));",
+            vec![],
+        )
+        .await?;
+    assert_eq!(state["reference"], shown.as_str(), "{state}");
+    assert_eq!(state["status"], "migrated", "{state}");
+    Ok(())
+}
+
+async fn saved_progress_that_cannot_be_read_is_discarded_with_a_notice(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open("").await?;
+    page.element("li[data-account=tailspin]").await?;
+    page.browser
+        .execute(
+            "localStorage.setItem('pma-progress:litware', '{\"version\":1,\"answers\":');",
+            vec![],
+        )
+        .await?;
+    page.open("accounts/litware/work-email").await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.wait_text(".pma-notice", "could not be read, so we started again")
+        .await?;
+    assert_eq!(page.value("#work-email").await?, "admin@litware.example");
+    let left = page
+        .browser
+        .execute(
+            "return localStorage.getItem('pma-progress:litware');",
+            vec![],
+        )
+        .await?;
+    assert!(
+        !left.as_str().unwrap_or_default().contains("\"answers\":\""),
+        "the broken save is gone: {left}"
+    );
+    Ok(())
+}
+
+pub fn tests(harness: &Harness) -> Vec<Trial> {
+    let api = &[Backend::Api];
+    [
+        harness.on_backends(
+            "reliability::a_server_error_on_the_email_check_keeps_the_answer_and_retry_goes_on",
+            api,
+            a_server_error_on_the_email_check_keeps_the_answer_and_retry_goes_on,
+        ),
+        harness.on_backends(
+            "reliability::an_answer_that_cannot_be_read_says_so_and_retry_loads",
+            api,
+            an_answer_that_cannot_be_read_says_so_and_retry_loads,
+        ),
+        harness.on_backends(
+            "reliability::an_expired_sign_in_says_to_sign_in_again",
+            api,
+            an_expired_sign_in_says_to_sign_in_again,
+        ),
+        harness.on_backends(
+            "reliability::a_slow_answer_shows_it_is_pending_then_times_out_with_a_retry",
+            api,
+            a_slow_answer_shows_it_is_pending_then_times_out_with_a_retry,
+        ),
+        harness.on_backends(
+            "reliability::a_connection_cut_during_submission_then_retry_migrates_once",
+            api,
+            a_connection_cut_during_submission_then_retry_migrates_once,
+        ),
+        harness.on_both_backends(
+            "reliability::saved_progress_that_cannot_be_read_is_discarded_with_a_notice",
+            saved_progress_that_cannot_be_read_is_discarded_with_a_notice,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
