@@ -229,6 +229,77 @@ async fn saved_progress_that_cannot_be_read_is_discarded_with_a_notice(
     Ok(())
 }
 
+async fn storage_that_refuses_to_save_still_lets_the_owner_finish(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open("").await?;
+    page.element("li[data-account=tailspin]").await?;
+    // Private mode or a full quota: every write to storage fails from now on.
+    page.browser
+        .execute(
+            "Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };",
+            vec![],
+        )
+        .await?;
+    page.press("li[data-account=litware]", "Start migration")
+        .await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.fill("#work-email", "ops@litware.example").await?;
+    page.wait_text(".pma-notice", "Your browser is not saving your answers")
+        .await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Enrol in the Microsoft Partner Network")
+        .await?;
+    page.fill("#mpn-id", "8765432").await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Check your answers before you migrate")
+        .await?;
+    page.wait_text("[data-answer=work-email]", "ops@litware.example")
+        .await?;
+    Ok(())
+}
+
+async fn a_double_click_on_migrate_sends_one_request(page: Page, _: Backend) -> Result<(), Failed> {
+    page.open("").await?;
+    page.press("li[data-account=litware]", "Start migration")
+        .await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Enrol in the Microsoft Partner Network")
+        .await?;
+    page.fill("#mpn-id", "8765432").await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Check your answers before you migrate")
+        .await?;
+    // Count the requests that start a migration, then press twice in the same instant.
+    page.browser
+        .execute(
+            "window.migrationPosts = 0;
+             const fetch = window.fetch;
+             window.fetch = (url, init) => {
+               if (String(url).endsWith('/migration') && init && init.method === 'POST') {
+                 window.migrationPosts += 1;
+               }
+               return fetch(url, init);
+             };
+             const button = document.getElementById('migrate-account');
+             button.click();
+             button.click();",
+            vec![],
+        )
+        .await?;
+    page.wait_heading("Account migrated").await?;
+    let posts = page
+        .browser
+        .execute("return window.migrationPosts;", vec![])
+        .await?;
+    assert_eq!(posts, 1, "one request starts the migration");
+    Ok(())
+}
+
 pub fn tests(harness: &Harness) -> Vec<Trial> {
     let api = &[Backend::Api];
     [
@@ -257,6 +328,11 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
             api,
             a_connection_cut_during_submission_then_retry_migrates_once,
         ),
+        harness.on_backends(
+            "reliability::storage_that_refuses_to_save_still_lets_the_owner_finish",
+            &[Backend::Demo],
+            storage_that_refuses_to_save_still_lets_the_owner_finish,
+        ),
         harness.on_both_backends(
             "reliability::saved_progress_that_cannot_be_read_is_discarded_with_a_notice",
             saved_progress_that_cannot_be_read_is_discarded_with_a_notice,
@@ -264,5 +340,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
     ]
     .into_iter()
     .flatten()
+    // On the server of fresh data no other test submits Litware's migration on.
+    .chain([harness.on_portal(
+        "reliability::a_double_click_on_migrate_sends_one_request [api]",
+        |page| a_double_click_on_migrate_sends_one_request(page, Backend::Api),
+    )])
     .collect()
 }
