@@ -16,6 +16,35 @@ async fn continue_on(page: &Page) -> Result<(), Failed> {
     page.press("main form", "Continue").await
 }
 
+/// From the work email page to the check answers page: `work_email` replaces the pre-filled
+/// address if given; `new_mpn_id` is entered on the enrolment page, else the ID on file is kept.
+pub async fn answer_every_question(
+    page: &Page,
+    work_email: Option<&str>,
+    new_mpn_id: Option<&str>,
+) -> Result<(), Failed> {
+    page.wait_heading("What is your work email address?")
+        .await?;
+    if let Some(work_email) = work_email {
+        page.fill("#work-email", work_email).await?;
+    }
+    continue_on(page).await?;
+    match new_mpn_id {
+        Some(id) => {
+            page.wait_heading("Enrol in the Microsoft Partner Network")
+                .await?;
+            page.fill("#mpn-id", id).await?;
+        }
+        None => {
+            page.wait_heading("Which MPN ID should Partner Center use?")
+                .await?
+        }
+    }
+    continue_on(page).await?;
+    page.wait_heading("Check your answers before you migrate")
+        .await
+}
+
 /// From the check answers page to the confirmation.
 async fn migrate(page: &Page) -> Result<(), Failed> {
     page.wait_heading("Check your answers before you migrate")

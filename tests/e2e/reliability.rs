@@ -5,6 +5,7 @@ use libtest_mimic::{Failed, Trial};
 use serde_json::{Value, json};
 
 use crate::harness::{Backend, Harness};
+use crate::migration::answer_every_question;
 use crate::page::Page;
 
 /// Sets the reference server's fault rules (it runs with `--enable-faults`), from the page.
@@ -140,15 +141,7 @@ async fn a_connection_cut_during_submission_then_retry_migrates_once(
     _: Backend,
 ) -> Result<(), Failed> {
     page.open("accounts/northwind/work-email").await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
-    page.fill("#work-email", "ops@northwind.example").await?;
-    page.press("main form", "Continue").await?;
-    page.wait_heading("Which MPN ID should Partner Center use?")
-        .await?;
-    page.press("main form", "Continue").await?;
-    page.wait_heading("Check your answers before you migrate")
-        .await?;
+    answer_every_question(&page, Some("ops@northwind.example"), None).await?;
     // The server starts the migration, then the connection is cut before its answer arrives.
     set_faults(
         &page,
@@ -265,15 +258,7 @@ async fn a_double_click_on_migrate_sends_one_request(page: Page, _: Backend) -> 
     page.open("").await?;
     page.press("li[data-account=litware]", "Start migration")
         .await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
-    page.press("main form", "Continue").await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
-        .await?;
-    page.fill("#mpn-id", "8765432").await?;
-    page.press("main form", "Continue").await?;
-    page.wait_heading("Check your answers before you migrate")
-        .await?;
+    answer_every_question(&page, None, Some("8765432")).await?;
     // Count the requests that start a migration, then press twice in the same instant.
     page.browser
         .execute(

@@ -17,6 +17,43 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// A question page's one field, for the summary and the field's description.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// The field's `id`.
+    pub id: &'static str,
+    /// The `id` of its hint.
+    pub hint: &'static str,
+    /// The `id` of the message beside it.
+    pub message: &'static str,
+}
+
+impl Field {
+    /// The summary's list: this field's message, while there is one.
+    pub fn errors(self, message: Signal<Option<String>>) -> Signal<Vec<FieldError>> {
+        Signal::derive(move || {
+            message
+                .get()
+                .map(|message| {
+                    vec![FieldError {
+                        field_id: self.id,
+                        message,
+                    }]
+                })
+                .unwrap_or_default()
+        })
+    }
+
+    /// What the field's `aria-describedby` names: its hint, and its message while it shows.
+    pub fn described_by(self, in_error: bool) -> String {
+        if in_error {
+            format!("{} {}", self.hint, self.message)
+        } else {
+            self.hint.to_owned()
+        }
+    }
+}
+
 /// Moves focus to an element of the assistant (and brings it into view), as the summary's links do.
 pub fn focus_field(placement: Placement, field_id: &str) {
     if let Some(field) = placement.element_by_id(field_id) {

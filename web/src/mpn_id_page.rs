@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::app::{Api, Settings};
 use crate::client::ClientError;
-use crate::error_summary::{ErrorMessage, ErrorSummary, FieldError};
+use crate::error_summary::{ErrorMessage, ErrorSummary, Field};
 use crate::external_link::ExternalLink;
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
@@ -20,9 +20,12 @@ use crate::placement::Placement;
 use crate::route::Navigator;
 use crate::wording;
 
-const FIELD: &str = "mpn-id";
-const MESSAGE: &str = "mpn-id-error";
-const HINT: &str = "mpn-id-hint";
+/// The page's field: its `id`, and those of its hint and its message.
+const FIELD: Field = Field {
+    id: "mpn-id",
+    hint: "mpn-id-hint",
+    message: "mpn-id-error",
+};
 const KEEP: &str = "mpn-choice";
 
 /// The MPN ID page.
@@ -85,17 +88,7 @@ pub fn MpnIdPage() -> impl IntoView {
             .get()
             .map(|error| wording::new_mpn_error(locale.get(), error))
     });
-    let errors = Signal::derive(move || {
-        message
-            .get()
-            .map(|message| {
-                vec![FieldError {
-                    field_id: FIELD,
-                    message,
-                }]
-            })
-            .unwrap_or_default()
-    });
+    let errors = FIELD.errors(message);
 
     let heading = NodeRef::<html::H1>::new();
     let must_enrol = on_file.is_none();
@@ -194,25 +187,19 @@ pub fn MpnIdPage() -> impl IntoView {
         MpnStanding::Usable { .. } => None,
     };
 
-    let described_by = move || {
-        if error.get().is_some() {
-            format!("{HINT} {MESSAGE}")
-        } else {
-            HINT.to_owned()
-        }
-    };
+    let described_by = move || FIELD.described_by(error.get().is_some());
     let new_id_field = move || {
         view! {
             <div class="pma-form-group" class:pma-form-group--error=move || error.get().is_some()>
-                <label class="pma-label" class:pma-label--m=must_enrol for=FIELD>
+                <label class="pma-label" class:pma-label--m=must_enrol for=FIELD.id>
                     {text(Locale::mpn_new_label)}
                 </label>
-                <div class="pma-hint" id=HINT>{text(Locale::mpn_new_hint)}</div>
-                <ErrorMessage id=MESSAGE message=message/>
+                <div class="pma-hint" id=FIELD.hint>{text(Locale::mpn_new_hint)}</div>
+                <ErrorMessage id=FIELD.message message=message/>
                 <input
                     class="pma-input pma-input--width-10"
                     class:pma-input--error=move || error.get().is_some()
-                    id=FIELD
+                    id=FIELD.id
                     name="mpn-id"
                     type="text"
                     inputmode="numeric"

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::app::Api;
 use crate::client::ClientError;
-use crate::error_summary::{ErrorMessage, ErrorSummary, FieldError, focus_field};
+use crate::error_summary::{ErrorMessage, ErrorSummary, Field, focus_field};
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
 use crate::page::{Announcer, BackLink, ProblemPanel, use_page};
@@ -18,9 +18,12 @@ use crate::placement::Placement;
 use crate::route::{Navigator, Screen};
 use crate::wording;
 
-const FIELD: &str = "work-email";
-const MESSAGE: &str = "work-email-error";
-const HINT: &str = "work-email-hint";
+/// The page's field: its `id`, and those of its hint and its message.
+const FIELD: Field = Field {
+    id: "work-email",
+    hint: "work-email-hint",
+    message: "work-email-error",
+};
 
 /// The work email page.
 #[component]
@@ -93,17 +96,7 @@ pub fn WorkEmailPage() -> impl IntoView {
             .get()
             .map(|error| wording::work_email_error(locale.get(), &error, &example_domain()))
     });
-    let errors = Signal::derive(move || {
-        message
-            .get()
-            .map(|message| {
-                vec![FieldError {
-                    field_id: FIELD,
-                    message,
-                }]
-            })
-            .unwrap_or_default()
-    });
+    let errors = FIELD.errors(message);
     let suggestion = move || {
         error.get()?;
         let email = assistant_core::email::EmailAddress::parse(
@@ -180,13 +173,7 @@ pub fn WorkEmailPage() -> impl IntoView {
             (false, None) => locale.work_email_hint().into(),
         }
     };
-    let described_by = move || {
-        if error.get().is_some() {
-            format!("{HINT} {MESSAGE}")
-        } else {
-            HINT.to_owned()
-        }
-    };
+    let described_by = move || FIELD.described_by(error.get().is_some());
 
     view! {
         <BackLink to=Screen::Overview/>
@@ -209,16 +196,16 @@ pub fn WorkEmailPage() -> impl IntoView {
         >
             <div class="pma-form-group" class:pma-form-group--error=move || error.get().is_some()>
                 <h1 class="pma-label-wrapper" node_ref=heading tabindex="-1">
-                    <label class="pma-label pma-label--l" for=FIELD>
+                    <label class="pma-label pma-label--l" for=FIELD.id>
                         {text(Locale::work_email_question)}
                     </label>
                 </h1>
-                <div class="pma-hint" id=HINT>{explanation}</div>
-                <ErrorMessage id=MESSAGE message=message/>
+                <div class="pma-hint" id=FIELD.hint>{explanation}</div>
+                <ErrorMessage id=FIELD.message message=message/>
                 <input
                     class="pma-input"
                     class:pma-input--error=move || error.get().is_some()
-                    id=FIELD
+                    id=FIELD.id
                     name="work-email"
                     type="email"
                     autocomplete="email"
@@ -240,7 +227,7 @@ pub fn WorkEmailPage() -> impl IntoView {
                                         class="pma-link-button"
                                         on:click=move |_| {
                                             set_value(use_it.clone());
-                                            focus_field(placement, FIELD);
+                                            focus_field(placement, FIELD.id);
                                         }
                                     >
                                         {suggested}

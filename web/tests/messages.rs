@@ -13,7 +13,7 @@ fn keys(ftl: &str) -> Vec<String> {
         .filter(|key| key.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
         .filter(|key| {
             key.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                .all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-'))
         })
         .map(str::to_owned)
         .collect()
