@@ -28,23 +28,24 @@ fn fault(method: &str, path: &str, fault: Value) -> Value {
     json!([{ "method": method, "path": path, "times": 1, "fault": fault }])
 }
 
-async fn a_server_error_on_the_email_check_keeps_the_answer_and_retry_goes_on(
-    page: Page,
-    _: Backend,
-) -> Result<(), Failed> {
+/// Litware's work email page, where Continue meets `fault` on the email check.
+async fn continue_litware_with_a_fault(page: &Page, fault_kind: Value) -> Result<(), Failed> {
     page.open("accounts/litware/work-email").await?;
     page.wait_heading("What is your work email address?")
         .await?;
     set_faults(
-        &page,
-        fault(
-            "POST",
-            "/v1/accounts/litware/work-email-check",
-            json!({ "kind": "status", "status": 500 }),
-        ),
+        page,
+        fault("POST", "/v1/accounts/litware/work-email-check", fault_kind),
     )
     .await?;
-    page.press("main form", "Continue").await?;
+    page.press("main form", "Continue").await
+}
+
+async fn a_server_error_on_the_email_check_keeps_the_answer_and_retry_goes_on(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    continue_litware_with_a_fault(&page, json!({ "kind": "status", "status": 500 })).await?;
     page.wait_text(".pma-problem", "Something went wrong on the service's side")
         .await?;
     assert_eq!(
@@ -104,19 +105,7 @@ async fn a_slow_answer_shows_it_is_pending_then_times_out_with_a_retry(
     page: Page,
     _: Backend,
 ) -> Result<(), Failed> {
-    page.open("accounts/litware/work-email").await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
-    set_faults(
-        &page,
-        fault(
-            "POST",
-            "/v1/accounts/litware/work-email-check",
-            json!({ "kind": "latency", "ms": 12000 }),
-        ),
-    )
-    .await?;
-    page.press("main form", "Continue").await?;
+    continue_litware_with_a_fault(&page, json!({ "kind": "latency", "ms": 12000 })).await?;
     let button = page.element("main form button[type=submit]").await?;
     assert_eq!(
         button.text().await?,

@@ -25,6 +25,7 @@ pub mod page;
 pub mod placement;
 pub mod progress;
 pub mod progress_bar;
+pub mod question_form;
 pub mod route;
 pub mod wording;
 pub mod work_email_page;

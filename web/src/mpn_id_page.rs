@@ -11,12 +11,13 @@ use leptos::task::spawn_local;
 
 use crate::app::{Api, Settings};
 use crate::client::ClientError;
-use crate::error_summary::{ErrorMessage, ErrorSummary, Field};
+use crate::error_summary::{ErrorMessage, Field};
 use crate::external_link::ExternalLink;
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
-use crate::page::{Announcer, BackLink, ProblemPanel, use_page};
+use crate::page::{Announcer, BackLink, use_page};
 use crate::placement::Placement;
+use crate::question_form::QuestionForm;
 use crate::route::Navigator;
 use crate::wording;
 
@@ -270,28 +271,14 @@ pub fn MpnIdPage() -> impl IntoView {
 
     view! {
         <BackLink to=journey.question(Question::WorkEmail)/>
-        <ErrorSummary errors=errors attempts=attempts/>
-        {move || {
-            failure
-                .get()
-                .map(|error| {
-                    view! {
-                        <ProblemPanel error=error on_retry=Callback::new(move |()| submit()) pending=pending/>
-                    }
-                })
-        }}
-        <form
-            novalidate
-            on:submit=move |ev| {
-                ev.prevent_default();
-                submit();
-            }
+        <QuestionForm
+            errors=errors
+            attempts=attempts
+            failure=failure
+            pending=pending
+            on_submit=Callback::new(move |()| submit())
         >
             {question}
-            <button type="submit" class="pma-button" disabled=move || pending.get()>
-                {move || if pending.get() { locale.get().checking() } else { locale.get().continue_button() }}
-            </button>
-        </form>
-        <p class="pma-body">{text(Locale::progress_is_saved)}</p>
+        </QuestionForm>
     }
 }

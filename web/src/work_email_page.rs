@@ -10,11 +10,12 @@ use leptos::task::spawn_local;
 
 use crate::app::Api;
 use crate::client::ClientError;
-use crate::error_summary::{ErrorMessage, ErrorSummary, Field, focus_field};
+use crate::error_summary::{ErrorMessage, Field, focus_field};
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
-use crate::page::{Announcer, BackLink, ProblemPanel, use_page};
+use crate::page::{Announcer, BackLink, use_page};
 use crate::placement::Placement;
+use crate::question_form::QuestionForm;
 use crate::route::{Navigator, Screen};
 use crate::wording;
 
@@ -177,22 +178,12 @@ pub fn WorkEmailPage() -> impl IntoView {
 
     view! {
         <BackLink to=Screen::Overview/>
-        <ErrorSummary errors=errors attempts=attempts/>
-        {move || {
-            failure
-                .get()
-                .map(|error| {
-                    view! {
-                        <ProblemPanel error=error on_retry=Callback::new(move |()| submit()) pending=pending/>
-                    }
-                })
-        }}
-        <form
-            novalidate
-            on:submit=move |ev| {
-                ev.prevent_default();
-                submit();
-            }
+        <QuestionForm
+            errors=errors
+            attempts=attempts
+            failure=failure
+            pending=pending
+            on_submit=Callback::new(move |()| submit())
         >
             <div class="pma-form-group" class:pma-form-group--error=move || error.get().is_some()>
                 <h1 class="pma-label-wrapper" node_ref=heading tabindex="-1">
@@ -237,10 +228,6 @@ pub fn WorkEmailPage() -> impl IntoView {
                         })
                 }}
             </div>
-            <button type="submit" class="pma-button" disabled=move || pending.get()>
-                {move || if pending.get() { locale.get().checking() } else { locale.get().continue_button() }}
-            </button>
-        </form>
-        <p class="pma-body">{text(Locale::progress_is_saved)}</p>
+        </QuestionForm>
     }
 }
