@@ -71,13 +71,14 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
     let axe = axe_source()?;
     let mut found = Vec::new();
 
-    page.open("").await?;
-    page.element("li[data-account=tailspin]").await?;
+    page.open_overview().await?;
     audit(&page, &axe, "overview", &mut found).await?;
 
-    page.open("accounts/northwind/work-email").await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
+    page.open_on(
+        "accounts/northwind/work-email",
+        "What is your work email address?",
+    )
+    .await?;
     audit(&page, &axe, "work email", &mut found).await?;
     page.fill("#work-email", "ops@adatum.example").await?;
     page.press("main form", "Continue").await?;
@@ -99,9 +100,11 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
     page.wait_heading("Account migrated").await?;
     audit(&page, &axe, "confirmation", &mut found).await?;
 
-    page.open("accounts/adatum/work-email").await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
+    page.open_on(
+        "accounts/adatum/work-email",
+        "What is your work email address?",
+    )
+    .await?;
     page.press("main form", "Continue").await?;
     page.wait_heading("Enrol in the Microsoft Partner Network")
         .await?;
@@ -110,11 +113,9 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
     page.open("accounts/fabrikam/offers-checklist").await?;
     page.element("[role=progressbar]").await?;
     audit(&page, &axe, "offers checklist", &mut found).await?;
-    page.open("help").await?;
-    page.wait_heading("Help and next steps").await?;
+    page.open_on("help", "Help and next steps").await?;
     audit(&page, &axe, "help", &mut found).await?;
-    page.open("nowhere/at/all").await?;
-    page.wait_heading("Page not found").await?;
+    page.open_on("nowhere/at/all", "Page not found").await?;
     audit(&page, &axe, "page not found", &mut found).await?;
 
     assert!(found.is_empty(), "axe found:\n{}", found.join("\n"));
@@ -172,8 +173,7 @@ async fn the_migration_and_the_checklist_work_with_the_keyboard_alone(
     page: Page,
     _: Backend,
 ) -> Result<(), Failed> {
-    page.open("").await?;
-    page.element("li[data-account=tailspin]").await?;
+    page.open_overview().await?;
 
     // The skip link comes first and takes the keyboard to the content.
     tab_to(&page, "Skip to main content").await?;
@@ -275,14 +275,15 @@ async fn every_screen_fits_320_pixels_without_scrolling_sideways(
         Ok(())
     };
 
-    page.open("").await?;
-    page.wait_heading("Move your account to Partner Center")
+    page.open_on("", "Move your account to Partner Center")
         .await?;
     page.element("li[data-account=tailspin]").await?;
     check("overview").await?;
-    page.open("accounts/northwind/work-email").await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
+    page.open_on(
+        "accounts/northwind/work-email",
+        "What is your work email address?",
+    )
+    .await?;
     page.fill(
         "#work-email",
         "someone.with.a.long.address@a-very-long-domain-name.example",
@@ -300,9 +301,11 @@ async fn every_screen_fits_320_pixels_without_scrolling_sideways(
     page.wait_heading("Check your answers before you migrate")
         .await?;
     check("check answers").await?;
-    page.open("accounts/adatum/work-email").await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
+    page.open_on(
+        "accounts/adatum/work-email",
+        "What is your work email address?",
+    )
+    .await?;
     page.press("main form", "Continue").await?;
     page.wait_heading("Enrol in the Microsoft Partner Network")
         .await?;
@@ -310,8 +313,7 @@ async fn every_screen_fits_320_pixels_without_scrolling_sideways(
     page.open("accounts/fabrikam/offers-checklist").await?;
     page.element("[role=progressbar]").await?;
     check("offers checklist").await?;
-    page.open("help").await?;
-    page.wait_heading("Help and next steps").await?;
+    page.open_on("help", "Help and next steps").await?;
     check("help").await?;
     page.press("header", "Svenska").await?;
     page.wait_heading("Hjälp och nästa steg").await?;
@@ -324,9 +326,11 @@ async fn the_checklist_speaks_swedish_with_swedish_dates_and_plurals(
     page: Page,
     backend: Backend,
 ) -> Result<(), Failed> {
-    page.open("accounts/fabrikam/offers-checklist").await?;
-    page.wait_heading("Move your Dynamics 365 and PowerApps offers")
-        .await?;
+    page.open_on(
+        "accounts/fabrikam/offers-checklist",
+        "Move your Dynamics 365 and PowerApps offers",
+    )
+    .await?;
     page.press("header", "Svenska").await?;
     page.wait_heading("Flytta dina erbjudanden för Dynamics 365 och PowerApps")
         .await?;

@@ -9,9 +9,11 @@ async fn fabrikam_sees_its_offers_deadline_and_progress_that_stays(
     page: Page,
     backend: Backend,
 ) -> Result<(), Failed> {
-    page.open("accounts/fabrikam/offers-checklist").await?;
-    page.wait_heading("Move your Dynamics 365 and PowerApps offers")
-        .await?;
+    page.open_on(
+        "accounts/fabrikam/offers-checklist",
+        "Move your Dynamics 365 and PowerApps offers",
+    )
+    .await?;
     page.wait_text("[data-deadline]", "15 October 2019").await?;
     page.wait_text("[data-deadline-status]", "Passed").await?;
     page.wait_text("main", "The deadline has passed. Keep going")

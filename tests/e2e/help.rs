@@ -45,8 +45,8 @@ async fn an_unknown_address_says_the_page_was_not_found(
     page: Page,
     _: Backend,
 ) -> Result<(), Failed> {
-    page.open("accounts/fabrikam/nowhere").await?;
-    page.wait_heading("Page not found").await?;
+    page.open_on("accounts/fabrikam/nowhere", "Page not found")
+        .await?;
     page.press("main", "Go to your accounts").await?;
     page.wait_heading("Move your account to Partner Center")
         .await

@@ -29,6 +29,19 @@ impl Page {
         Ok(())
     }
 
+    /// Opens the app's page at `path` and waits for its heading to read `heading`.
+    pub async fn open_on(&self, path: &str, heading: &str) -> Result<(), Failed> {
+        self.open(path).await?;
+        self.wait_heading(heading).await
+    }
+
+    /// Opens the accounts overview and waits until it lists the accounts.
+    pub async fn open_overview(&self) -> Result<(), Failed> {
+        self.open("").await?;
+        self.element("li[data-account=tailspin]").await?;
+        Ok(())
+    }
+
     /// The path of the page's address.
     pub async fn path(&self) -> Result<String, Failed> {
         Ok(self.browser.current_url().await?.path().to_owned())

@@ -30,9 +30,11 @@ fn fault(method: &str, path: &str, fault: Value) -> Value {
 
 /// Litware's work email page, where Continue meets `fault` on the email check.
 async fn continue_litware_with_a_fault(page: &Page, fault_kind: Value) -> Result<(), Failed> {
-    page.open("accounts/litware/work-email").await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
+    page.open_on(
+        "accounts/litware/work-email",
+        "What is your work email address?",
+    )
+    .await?;
     set_faults(
         page,
         fault("POST", "/v1/accounts/litware/work-email-check", fault_kind),
@@ -62,8 +64,7 @@ async fn an_answer_that_cannot_be_read_says_so_and_retry_loads(
     page: Page,
     _: Backend,
 ) -> Result<(), Failed> {
-    page.open("").await?;
-    page.element("li[data-account=tailspin]").await?;
+    page.open_overview().await?;
     set_faults(
         &page,
         fault(
@@ -81,8 +82,7 @@ async fn an_answer_that_cannot_be_read_says_so_and_retry_loads(
 }
 
 async fn an_expired_sign_in_says_to_sign_in_again(page: Page, _: Backend) -> Result<(), Failed> {
-    page.open("help").await?;
-    page.wait_heading("Help and next steps").await?;
+    page.open_on("help", "Help and next steps").await?;
     set_faults(
         &page,
         fault(
@@ -183,17 +183,18 @@ async fn saved_progress_that_cannot_be_read_is_discarded_with_a_notice(
     page: Page,
     _: Backend,
 ) -> Result<(), Failed> {
-    page.open("").await?;
-    page.element("li[data-account=tailspin]").await?;
+    page.open_overview().await?;
     page.browser
         .execute(
             "localStorage.setItem('pma-progress:litware', '{\"version\":1,\"answers\":');",
             vec![],
         )
         .await?;
-    page.open("accounts/litware/work-email").await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
+    page.open_on(
+        "accounts/litware/work-email",
+        "What is your work email address?",
+    )
+    .await?;
     page.wait_text(".pma-notice", "could not be read, so we started again")
         .await?;
     assert_eq!(page.value("#work-email").await?, "admin@litware.example");
@@ -215,8 +216,7 @@ async fn storage_that_refuses_to_save_still_lets_the_owner_finish(
     page: Page,
     _: Backend,
 ) -> Result<(), Failed> {
-    page.open("").await?;
-    page.element("li[data-account=tailspin]").await?;
+    page.open_overview().await?;
     // Private mode or a full quota: every write to storage fails from now on.
     page.browser
         .execute(

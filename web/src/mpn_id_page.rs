@@ -17,7 +17,7 @@ use crate::i18n::{Locale, text};
 use crate::journey::Journey;
 use crate::page::{Announcer, BackLink, use_page};
 use crate::placement::Placement;
-use crate::question_form::QuestionForm;
+use crate::question_form::{FieldInput, QuestionForm};
 use crate::route::Navigator;
 use crate::wording;
 
@@ -188,7 +188,6 @@ pub fn MpnIdPage() -> impl IntoView {
         MpnStanding::Usable { .. } => None,
     };
 
-    let described_by = move || FIELD.described_by(error.get().is_some());
     let new_id_field = move || {
         view! {
             <div class="pma-form-group" class:pma-form-group--error=move || error.get().is_some()>
@@ -197,19 +196,16 @@ pub fn MpnIdPage() -> impl IntoView {
                 </label>
                 <div class="pma-hint" id=FIELD.hint>{text(Locale::mpn_new_hint)}</div>
                 <ErrorMessage id=FIELD.message message=message/>
-                <input
-                    class="pma-input pma-input--width-10"
-                    class:pma-input--error=move || error.get().is_some()
-                    id=FIELD.id
+                <FieldInput
+                    field=FIELD
                     name="mpn-id"
-                    type="text"
+                    input_type="text"
                     inputmode="numeric"
                     autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby=described_by
-                    aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || value.get()
-                    on:input:target=move |ev| set_value(ev.target().value())
+                    class="pma-input--width-10"
+                    value=value
+                    in_error=Signal::derive(move || error.get().is_some())
+                    on_input=Callback::new(set_value)
                 />
             </div>
         }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::client::ClientError;
-use crate::error_summary::{ErrorSummary, FieldError};
+use crate::error_summary::{ErrorSummary, Field, FieldError};
 use crate::i18n::{Locale, text};
 use crate::page::ProblemPanel;
 
@@ -49,5 +49,50 @@ pub fn QuestionForm(
             </button>
         </form>
         <p class="pma-body">{text(Locale::progress_is_saved)}</p>
+    }
+}
+
+/// A question's text field, described by its hint (and by its message while in error), which
+/// saves what is typed as it is typed.
+#[component]
+pub fn FieldInput(
+    /// The field's ids.
+    field: Field,
+    /// Its `name` attribute.
+    name: &'static str,
+    /// Its `type` (`email`, `text`).
+    input_type: &'static str,
+    /// Its `autocomplete` attribute.
+    autocomplete: &'static str,
+    /// Its `inputmode`, when the keyboard should be a particular one (`numeric`).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// Extra classes (widths).
+    #[prop(optional)]
+    class: &'static str,
+    /// What it holds.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Whether its message shows.
+    #[prop(into)]
+    in_error: Signal<bool>,
+    /// Called with what is typed.
+    on_input: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <input
+            class=format!("pma-input {class}")
+            class:pma-input--error=move || in_error.get()
+            id=field.id
+            name=name
+            type=input_type
+            inputmode=inputmode
+            autocomplete=autocomplete
+            spellcheck="false"
+            aria-describedby=move || field.described_by(in_error.get())
+            aria-invalid=move || in_error.get().to_string()
+            prop:value=move || value.get()
+            on:input:target=move |ev| on_input.run(ev.target().value())
+        />
     }
 }

@@ -15,7 +15,7 @@ use crate::i18n::{Locale, text};
 use crate::journey::Journey;
 use crate::page::{Announcer, BackLink, use_page};
 use crate::placement::Placement;
-use crate::question_form::QuestionForm;
+use crate::question_form::{FieldInput, QuestionForm};
 use crate::route::{Navigator, Screen};
 use crate::wording;
 
@@ -174,7 +174,6 @@ pub fn WorkEmailPage() -> impl IntoView {
             (false, None) => locale.work_email_hint().into(),
         }
     };
-    let described_by = move || FIELD.described_by(error.get().is_some());
 
     view! {
         <BackLink to=Screen::Overview/>
@@ -193,18 +192,14 @@ pub fn WorkEmailPage() -> impl IntoView {
                 </h1>
                 <div class="pma-hint" id=FIELD.hint>{explanation}</div>
                 <ErrorMessage id=FIELD.message message=message/>
-                <input
-                    class="pma-input"
-                    class:pma-input--error=move || error.get().is_some()
-                    id=FIELD.id
+                <FieldInput
+                    field=FIELD
                     name="work-email"
-                    type="email"
+                    input_type="email"
                     autocomplete="email"
-                    spellcheck="false"
-                    aria-describedby=described_by
-                    aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || value.get()
-                    on:input:target=move |ev| set_value(ev.target().value())
+                    value=value
+                    in_error=Signal::derive(move || error.get().is_some())
+                    on_input=Callback::new(set_value)
                 />
                 {move || {
                     suggestion()
