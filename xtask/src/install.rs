@@ -3,7 +3,7 @@
 //! Each tool is checked first (seconds when all is there); what is missing is installed, saying
 //! what and why. Nothing is downloaded from anywhere but crates.io and Debian's packages.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::command::{cargo, command, output_line, root, run};
 
@@ -29,6 +29,7 @@ impl Tools {
         ensure_wasm_target()?;
         ensure_trunk()?;
         ensure_wasm_bindgen()?;
+        ensure_build_packages()?;
         if self >= Tools::Browser {
             ensure_chromium()?;
             ensure_test_packages()?;
@@ -151,6 +152,22 @@ fn ensure_chromium() -> Result<(), String> {
 }
 
 /// The npm packages the end-to-end tests inject into pages (axe-core), at their locked versions.
+/// Binaryen's `wasm-opt` from the npm registry, which the release build runs after Trunk.
+pub fn wasm_opt() -> PathBuf {
+    root().join("web/node_modules/binaryen/bin/wasm-opt")
+}
+
+fn ensure_build_packages() -> Result<(), String> {
+    if wasm_opt().is_file() {
+        return Ok(());
+    }
+    println!("installing Binaryen (wasm-opt) from the npm registry, for the release build");
+    let mut npm = command("npm");
+    npm.args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(root().join("web"));
+    run(npm).map_err(|why| format!("{why}; the build needs Node.js and npm"))
+}
+
 fn ensure_test_packages() -> Result<(), String> {
     let tests = root().join("tests");
     if tests.join("node_modules/axe-core/axe.min.js").is_file() {
