@@ -103,14 +103,14 @@ fn provide_shell(
     announcer
 }
 
-/// The whole assistant as a page of its own.
+/// The whole assistant as a page of its own; `config` promises the text of `config.json` (or null).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(config: js_sys::Promise) -> impl IntoView {
     let locale = RwSignal::new(browser_locale());
     let announcer = provide_shell(locale, Placement::page(), Navigator::standalone());
     provide_context(NamedAccount(Signal::derive(|| None)));
 
-    let loaded = LocalResource::new(config::load);
+    let loaded = LocalResource::new(move || config::read(config.clone()));
     // The operator's language comes before the browser's.
     Effect::new(move |_| {
         if let Some(chosen) = loaded

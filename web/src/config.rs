@@ -7,7 +7,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde::Deserialize;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::client::{Client, Token, Transport};
@@ -48,23 +47,13 @@ impl AppConfig {
     }
 }
 
-/// Loads `config.json` from beside the page; the default (demo) when there is none.
-pub async fn load() -> AppConfig {
-    async {
-        let window = web_sys::window()?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str("config.json"))
-            .await
-            .ok()?
-            .unchecked_into();
-        if !response.ok() {
-            return None;
-        }
-        let text = JsFuture::from(response.text().ok()?)
-            .await
-            .ok()?
-            .as_string()?;
-        serde_json::from_str(&text).ok()
-    }
-    .await
-    .unwrap_or_default()
+/// Reads `config.json` from the start-up script's fetch (a promise of its text, or of null when
+/// there is none); the default (demo) when there is none or it cannot be read.
+pub async fn read(text: js_sys::Promise) -> AppConfig {
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }

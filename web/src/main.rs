@@ -9,10 +9,11 @@ use wasm_bindgen::prelude::*;
 
 fn main() {}
 
-/// Starts the assistant as the whole page.
+/// Starts the assistant as the whole page. `config` is the start-up script's fetch of
+/// `config.json`, begun while the wasm downloaded: a promise of its text, or of null.
 #[wasm_bindgen]
-pub fn start_standalone() {
-    leptos::mount::mount_to_body(App);
+pub fn start_standalone(config: js_sys::Promise) {
+    leptos::mount::mount_to_body(move || view! { <App config/> });
 }
 
 /// A widget mounted in a host page.

@@ -4,7 +4,7 @@
 use assistant_web::App;
 use leptos::prelude::*;
 use leptos::task::tick;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -13,7 +13,9 @@ fn mount_app() -> web_sys::HtmlElement {
     let document = document();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), App).forget();
+    // No config.json: the app runs on its demo backend.
+    let config = js_sys::Promise::resolve(&JsValue::NULL);
+    leptos::mount::mount_to(host.clone(), move || view! { <App config/> }).forget();
     host
 }
 
