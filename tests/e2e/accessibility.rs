@@ -4,8 +4,8 @@
 use fantoccini::key::Key;
 use libtest_mimic::{Failed, Trial};
 
-use crate::harness::{Backend, Harness};
-use crate::page::Page;
+use assistant_e2e::harness::{Backend, Harness};
+use assistant_e2e::page::Page;
 
 /// axe-core, from npm (`cargo xtask install` puts it in `tests/node_modules`).
 fn axe_source() -> Result<String, Failed> {

@@ -2,8 +2,8 @@
 
 use libtest_mimic::{Failed, Trial};
 
-use crate::harness::{Backend, Harness};
-use crate::page::Page;
+use assistant_e2e::harness::{Backend, Harness};
+use assistant_e2e::page::Page;
 
 async fn help_lists_the_resources_of_the_source(
     page: Page,

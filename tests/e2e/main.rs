@@ -6,10 +6,8 @@
 
 mod accessibility;
 mod checklist;
-mod harness;
 mod help;
 mod migration;
-mod page;
 mod reliability;
 mod smoke;
 mod widget;
@@ -18,7 +16,7 @@ use std::process::ExitCode;
 
 use libtest_mimic::{Arguments, Trial};
 
-use harness::Harness;
+use assistant_e2e::harness::Harness;
 
 fn main() -> ExitCode {
     let mut args = Arguments::from_args();

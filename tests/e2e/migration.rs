@@ -3,8 +3,8 @@
 
 use libtest_mimic::{Failed, Trial};
 
-use crate::harness::{Backend, Harness};
-use crate::page::Page;
+use assistant_e2e::harness::{Backend, Harness};
+use assistant_e2e::page::Page;
 
 /// The card of an account on the overview.
 fn card(id: &str) -> String {

@@ -4,9 +4,9 @@
 use libtest_mimic::{Failed, Trial};
 use serde_json::{Value, json};
 
-use crate::harness::{Backend, Harness};
 use crate::migration::answer_every_question;
-use crate::page::Page;
+use assistant_e2e::harness::{Backend, Harness};
+use assistant_e2e::page::Page;
 
 /// Sets the reference server's fault rules (it runs with `--enable-faults`), from the page.
 async fn set_faults(page: &Page, rules: Value) -> Result<(), Failed> {

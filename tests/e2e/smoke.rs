@@ -5,7 +5,7 @@ use std::time::Duration;
 use fantoccini::{Client, Locator};
 use libtest_mimic::{Failed, Trial};
 
-use crate::harness::Harness;
+use assistant_e2e::harness::Harness;
 
 const WAIT: Duration = Duration::from_secs(30);
 

@@ -4,8 +4,8 @@
 use libtest_mimic::{Failed, Trial};
 use serde_json::{Value, json};
 
-use crate::harness::Harness;
-use crate::page::Page;
+use assistant_e2e::harness::Harness;
+use assistant_e2e::page::Page;
 
 const PORTAL: &str = "examples/portal.html";
 

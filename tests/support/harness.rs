@@ -151,14 +151,24 @@ impl Harness {
         F: FnOnce(Client, Apps) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(), Failed>>,
     {
-        let inner = Arc::clone(&self.inner);
-        Trial::test(name, move || {
-            inner.runtime.block_on(async {
-                let browser = inner.browser().await?;
-                let outcome = test(browser.clone(), inner.apps.clone()).await;
-                let _ = browser.close().await;
-                outcome
-            })
+        let harness = Harness {
+            inner: Arc::clone(&self.inner),
+        };
+        Trial::test(name, move || harness.in_browser(test))
+    }
+
+    /// Runs `work` with a fresh browser and the app's URLs; the browser is closed after it.
+    pub fn in_browser<T, F, Fut>(&self, work: F) -> Result<T, Failed>
+    where
+        F: FnOnce(Client, Apps) -> Fut,
+        Fut: Future<Output = Result<T, Failed>>,
+    {
+        let inner = &self.inner;
+        inner.runtime.block_on(async {
+            let browser = inner.browser().await?;
+            let outcome = work(browser.clone(), inner.apps.clone()).await;
+            let _ = browser.close().await;
+            outcome
         })
     }
 }

@@ -1,5 +1,6 @@
 //! The project's tasks, as `cargo xtask <task>`: one Rust command on any machine.
 
+mod bench;
 mod build;
 mod command;
 mod contract;
@@ -18,9 +19,15 @@ tasks:
   run       install what is missing, build the app (release) and serve it with the
             reference server on http://127.0.0.1:8080 until Ctrl-C
   test      install what is missing, then format check, clippy (native and wasm32),
-            native tests, the API contract test (schemathesis), in-browser tests and
-            end-to-end tests; ends with `N passed, N failed`
-  install   only install what is missing (wasm target, Trunk, wasm-bindgen, Chromium)
+            native tests, the API contract test (schemathesis), in-browser tests, the
+            size budget and end-to-end tests; ends with `N passed, N failed`
+  install   only install what is missing (wasm target, Trunk, wasm-bindgen, wasm-opt,
+            Chromium, axe-core)
+  bench [--check]
+            build the app (release) and measure what its first screen transfers (raw and
+            gzip), the median time to its first control and first question page in
+            headless Chromium with the CPU throttled 4x, and the core's rules (Criterion),
+            against budgets.toml; --check measures the sizes only and fails over a limit
   fuzz [S]  run the core's fuzz targets for S seconds each (default 60), on nightly";
 
 fn main() -> ExitCode {
@@ -29,6 +36,7 @@ fn main() -> ExitCode {
         Some("run") => run::run(),
         Some("test") => test::test(),
         Some("install") => install::Tools::Browser.ensure(),
+        Some("bench") => bench::bench(&args[1..]),
         Some("fuzz") => fuzz::fuzz(args.get(1).map(String::as_str)),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

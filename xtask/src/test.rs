@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::command::{Counts, cargo, root, run, run_tests};
 use crate::install::{self, Tools};
-use crate::{build, contract, server};
+use crate::{bench, build, contract, server};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -135,6 +135,10 @@ pub fn test() -> Result<(), String> {
     let app = build::app();
     match (app, server) {
         (Ok(dist), Ok(server)) => {
+            tally.check(
+                "size budget (budgets.toml)",
+                bench::check_sizes_of(&dist, &server),
+            );
             let mut e2e = cargo();
             e2e.args(["test", "--package", "assistant-e2e"])
                 .env("ASSISTANT_DIST", dist)

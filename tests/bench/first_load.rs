@@ -1,0 +1,167 @@
+//! Cold loads of the built app in headless Chromium with the CPU throttled 4×, served with its API
+//! by the reference server on this machine: the median time to the first screen's shell, to its
+//! first control (an account's button or link), and to the first question page opened directly.
+//!
+//! Run by `cargo xtask bench`, which builds the app and the server and says where they are
+//! (`ASSISTANT_DIST`, `ASSISTANT_SERVER_BIN`, as for the end-to-end tests). Each load is in a new
+//! browser (nothing cached), and the times are read in the page, from the start of navigation, by a
+//! script the DevTools protocol runs before the app's own.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use assistant_e2e::devtools;
+use assistant_e2e::harness::Harness;
+use assistant_e2e::page::Page;
+use fantoccini::Client;
+use libtest_mimic::Failed;
+use serde_json::Value;
+
+/// Cold loads per measured page.
+const LOADS: usize = 9;
+/// How much slower than this machine the CPU is made.
+const CPU_SLOWDOWN: u32 = 4;
+
+/// Notes, in `window.pmaTimes`, when each awaited element first appears: milliseconds since the
+/// start of navigation.
+const OBSERVER: &str = r##"
+(() => {
+  const times = {};
+  window.pmaTimes = times;
+  const awaited = {
+    shell: "header.pma-header",
+    control: "li[data-account] button, li[data-account] a",
+    question: "#work-email",
+  };
+  const look = () => {
+    for (const [name, selector] of Object.entries(awaited)) {
+      if (!(name in times) && document.querySelector(selector)) {
+        times[name] = performance.now();
+      }
+    }
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true });
+})();
+"##;
+
+/// The pages measured: what is read on each, its path in the app, and the time it stops at.
+const MEASURES: [(&str, &str, &str); 2] = [
+    ("first control, accounts overview", "", "control"),
+    (
+        "first question page, opened directly",
+        "accounts/northwind/work-email",
+        "question",
+    ),
+];
+
+/// One cold load of `path`: the times noted in the page, once `until` is among them.
+async fn cold_load(browser: Client, base: &str, path: &str, until: &str) -> Result<Value, Failed> {
+    // A page of the same origin first, so that throttling is set on the renderer the app uses.
+    browser.goto(&format!("{base}/config.json")).await?;
+    devtools::throttle_cpu(&browser, CPU_SLOWDOWN).await?;
+    devtools::run_before_each_document(&browser, OBSERVER).await?;
+    let page = Page::new(browser, base.to_owned());
+    page.open(path).await?;
+    let script = format!(
+        "return (window.pmaTimes || {{}})['{until}'] === undefined ? null : window.pmaTimes;"
+    );
+    page.until(&format!("the {until} mark"), || async {
+        let times = page.browser.execute(&script, vec![]).await.ok()?;
+        (!times.is_null()).then_some(times)
+    })
+    .await
+}
+
+/// What the first screen requested, as the browser's resource timing lists it.
+async fn requests_of_first_screen(browser: Client, base: &str) -> Result<Vec<String>, Failed> {
+    let page = Page::new(browser, base.to_owned());
+    page.open_overview().await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let names = page
+        .browser
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name);",
+            vec![],
+        )
+        .await?;
+    Ok(names
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|name| name.strip_prefix(base).unwrap_or(name).to_owned())
+        .collect())
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn target(name: &str) -> Option<f64> {
+    std::env::var(name).ok()?.parse().ok()
+}
+
+fn measure(harness: &Harness) -> Result<(), Failed> {
+    let requests = harness.in_browser(|browser, apps| async move {
+        requests_of_first_screen(browser, &apps.api).await
+    })?;
+    println!(
+        "\nThe first screen's requests after the page: {}",
+        requests.join(", ")
+    );
+
+    println!(
+        "\nCold loads in headless Chromium, CPU throttled {CPU_SLOWDOWN}x, median of {LOADS} (ms since navigation):"
+    );
+    println!(
+        "| {:<38} | {:>7} | {:>7} | {:>7} | {:>7} |",
+        "until", "shell", "median", "min", "max"
+    );
+    println!("|{:-<40}|{:->9}|{:->9}|{:->9}|{:->9}|", "", "", "", "", "");
+    let targets = [
+        target("ASSISTANT_TARGET_FIRST_CONTROL_MS"),
+        target("ASSISTANT_TARGET_FIRST_QUESTION_MS"),
+    ];
+    for ((label, path, until), target) in MEASURES.into_iter().zip(targets) {
+        let mut shell = Vec::new();
+        let mut times = Vec::new();
+        for _ in 0..LOADS {
+            let marks = harness.in_browser(|browser, apps| async move {
+                cold_load(browser, &apps.api, path, until).await
+            })?;
+            let read = |name: &str| marks.get(name).and_then(Value::as_f64);
+            shell.extend(read("shell"));
+            times.push(read(until).ok_or("no time noted")?);
+        }
+        let (min, max) = (
+            times.iter().copied().fold(f64::INFINITY, f64::min),
+            times.iter().copied().fold(0.0, f64::max),
+        );
+        let median = median(times);
+        println!(
+            "| {label:<38} | {:>7.0} | {median:>7.0} | {min:>7.0} | {max:>7.0} |",
+            self::median(shell)
+        );
+        if let Some(target) = target.filter(|target| median > *target) {
+            println!("  over the aim of {target:.0} ms (budgets.toml)");
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let outcome = Harness::start()
+        .map_err(Failed::from)
+        .and_then(|harness| measure(&harness));
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!(
+                "first-load benchmark: {}",
+                why.message().unwrap_or("failed")
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! What the end-to-end tests and the first-load benchmark share: the reference server and
+//! ChromeDriver as processes, fresh headless browsers, the DevTools protocol, and a page driven as
+//! a person would.
+
+pub mod devtools;
+pub mod harness;
+pub mod page;

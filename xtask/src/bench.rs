@@ -1,0 +1,251 @@
+//! `cargo xtask bench [--check]`: what the first screen transfers, how soon it can be used on a
+//! slow CPU, and how long the core's rules take; measured against `budgets.toml`.
+//!
+//! `--check` measures the sizes only and fails when one is over its limit: sizes are the same on
+//! every run, times are not, so only sizes are checked in `cargo xtask test`.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+use crate::command::{cargo, root, run};
+use crate::install::{self, Tools};
+use crate::{build, server};
+
+/// The files the standalone app's first screen loads, from the built app, in loading order.
+const FIRST_SCREEN_FILES: [&str; 5] = [
+    "index.html",
+    "app.js",
+    "assistant-web.js",
+    "assistant-web_bg.wasm",
+    "main.css",
+];
+
+/// One thing the first screen transfers.
+struct Transfer {
+    name: String,
+    raw: usize,
+    gzip: usize,
+}
+
+fn gzip_size(bytes: &[u8]) -> Result<usize, String> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).map_err(|e| e.to_string())?;
+    Ok(encoder.finish().map_err(|e| e.to_string())?.len())
+}
+
+fn transfer(name: &str, bytes: &[u8]) -> Result<Transfer, String> {
+    Ok(Transfer {
+        name: name.to_owned(),
+        raw: bytes.len(),
+        gzip: gzip_size(bytes)?,
+    })
+}
+
+/// The body of a GET on the reference server (HTTP/1.0: the answer ends with the connection).
+fn http_get(base_url: &str, path: &str) -> Result<Vec<u8>, String> {
+    let address = base_url
+        .strip_prefix("http://")
+        .ok_or_else(|| format!("{base_url} is not an http:// address"))?;
+    let mut stream = TcpStream::connect(address).map_err(|e| format!("{address}: {e}"))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.0\r\nHost: {address}\r\nAccept-Encoding: identity\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).map_err(|e| e.to_string())?;
+    let split = answer
+        .windows(4)
+        .position(|window| window == b"\r\n\r\n")
+        .ok_or_else(|| format!("GET {path}: no HTTP answer"))?;
+    let head = String::from_utf8_lossy(&answer[..split]);
+    if !head.starts_with("HTTP/1.0 200") && !head.starts_with("HTTP/1.1 200") {
+        let status = head.lines().next().unwrap_or_default().to_owned();
+        return Err(format!("GET {path}: {status}"));
+    }
+    Ok(answer[split + 4..].to_vec())
+}
+
+/// What the first screen transfers: the built files, and `config.json` as `cargo xtask run`
+/// serves it.
+fn first_screen(dist: &Path, server_binary: &Path) -> Result<Vec<Transfer>, String> {
+    let mut transfers = FIRST_SCREEN_FILES
+        .iter()
+        .map(|name| {
+            let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
+            transfer(name, &bytes)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let static_dir = dist.to_string_lossy();
+    let (_server, url) = server::start_server(server_binary, &["--static-dir", &static_dir])?;
+    transfers.push(transfer("config.json", &http_get(&url, "/config.json")?)?);
+    Ok(transfers)
+}
+
+fn kilobytes(bytes: usize) -> String {
+    if bytes < 1000 {
+        format!("{bytes} B")
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1000.0)
+    }
+}
+
+fn print_sizes(transfers: &[Transfer]) {
+    println!("\nFirst screen (standalone), gzip -9:");
+    println!("| {:<24} | {:>10} | {:>10} |", "file", "raw", "gzip");
+    println!("|{:-<26}|{:->12}|{:->12}|", "", "", "");
+    for transfer in transfers {
+        println!(
+            "| {:<24} | {:>10} | {:>10} |",
+            transfer.name,
+            kilobytes(transfer.raw),
+            kilobytes(transfer.gzip)
+        );
+    }
+    println!(
+        "| {:<24} | {:>10} | {:>10} |",
+        "total",
+        kilobytes(transfers.iter().map(|t| t.raw).sum()),
+        kilobytes(transfers.iter().map(|t| t.gzip).sum())
+    );
+}
+
+/// `budgets.toml`.
+struct Budgets(toml::Table);
+
+impl Budgets {
+    fn read() -> Result<Self, String> {
+        let path = root().join("budgets.toml");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("budgets.toml: {e}"))?;
+        text.parse::<toml::Table>()
+            .map(Budgets)
+            .map_err(|e| format!("budgets.toml: {e}"))
+    }
+
+    /// The number at `section.key`.
+    fn number(&self, section: &str, key: &str) -> Result<usize, String> {
+        self.0
+            .get(section)
+            .and_then(|table| table.get(key))
+            .and_then(toml::Value::as_integer)
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(|| format!("budgets.toml has no number at {section}.{key}"))
+    }
+}
+
+/// Each size against its limit; Err naming every size over its limit.
+fn check_sizes(transfers: &[Transfer], budgets: &Budgets) -> Result<(), String> {
+    let total: usize = transfers.iter().map(|t| t.gzip).sum();
+    let wasm = transfers
+        .iter()
+        .find(|t| t.name.ends_with(".wasm"))
+        .map_or(0, |t| t.gzip);
+    let target = budgets.number("first_screen", "target_gzip")?;
+    let checks = [
+        (
+            "first screen",
+            total,
+            budgets.number("first_screen", "limit_gzip")?,
+        ),
+        ("wasm", wasm, budgets.number("wasm", "limit_gzip")?),
+    ];
+    let mut over = Vec::new();
+    println!();
+    for (what, size, limit) in checks {
+        let verdict = if size <= limit { "within" } else { "OVER" };
+        println!(
+            "{what}: {} gzip, {verdict} its limit of {}",
+            kilobytes(size),
+            kilobytes(limit)
+        );
+        if size > limit {
+            over.push(format!(
+                "{what} is {} gzip, over its limit of {}",
+                kilobytes(size),
+                kilobytes(limit)
+            ));
+        }
+    }
+    if total > target {
+        println!(
+            "first screen: {} over the aim of {} (budgets.toml)",
+            kilobytes(total - target),
+            kilobytes(target)
+        );
+    }
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(over.join("; "))
+    }
+}
+
+/// The first-load timings in headless Chromium (the end-to-end crate drives the browser).
+fn timings(dist: &Path, server_binary: &Path, budgets: &Budgets) -> Result<(), String> {
+    let mut first_load = cargo();
+    first_load
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "assistant-e2e",
+            "--bin",
+            "first-load",
+        ])
+        .env("ASSISTANT_DIST", dist)
+        .env("ASSISTANT_SERVER_BIN", server_binary)
+        .env("CHROMEDRIVER", install::CHROMEDRIVER)
+        .env("CHROMIUM", install::CHROMIUM)
+        .env(
+            "ASSISTANT_TARGET_FIRST_CONTROL_MS",
+            budgets
+                .number("time", "target_first_control_ms")?
+                .to_string(),
+        )
+        .env(
+            "ASSISTANT_TARGET_FIRST_QUESTION_MS",
+            budgets
+                .number("time", "target_first_question_ms")?
+                .to_string(),
+        );
+    run(first_load)
+}
+
+/// The core's Criterion benchmarks.
+fn rules() -> Result<(), String> {
+    let mut bench = cargo();
+    bench.args(["bench", "--package", "assistant-core", "--bench", "rules"]);
+    run(bench)
+}
+
+/// Measures the first screen's sizes of the built app and checks them against their limits.
+pub fn check_sizes_of(dist: &Path, server_binary: &Path) -> Result<(), String> {
+    let budgets = Budgets::read()?;
+    let transfers = first_screen(dist, server_binary)?;
+    print_sizes(&transfers);
+    check_sizes(&transfers, &budgets)
+}
+
+pub fn bench(args: &[String]) -> Result<(), String> {
+    let check_only = match args {
+        [] => false,
+        [flag] if flag == "--check" => true,
+        _ => return Err(format!("unknown arguments {args:?} (bench takes --check)")),
+    };
+    Tools::App.ensure()?;
+    let budgets = Budgets::read()?;
+    let dist = build::app()?;
+    let server_binary = build::server()?;
+    let sizes = check_sizes_of(&dist, &server_binary);
+    if check_only {
+        return sizes;
+    }
+    Tools::Browser.ensure()?;
+    timings(&dist, &server_binary, &budgets)?;
+    rules()?;
+    sizes
+}
