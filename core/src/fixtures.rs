@@ -5,6 +5,8 @@ use crate::mpn::{MpnId, MpnLookup, MpnRecord};
 use crate::offer::{CertificationStatus, Offer, OfferType, Readiness};
 use crate::tenant::Tenant;
 
+pub mod hostile;
+
 /// The fixture accounts, in the order the overview lists them.
 pub const ACCOUNT_IDS: [&str; 6] = [
     "contoso",
@@ -63,6 +65,11 @@ fn registry() -> Vec<(&'static str, Option<Tenant>)> {
         ),
         (INACTIVE_MPN_ID, None),
     ]
+}
+
+/// What the demo registry holds: a record for each MPN ID it knows.
+pub fn mpn_records() -> Vec<MpnRecord> {
+    known_mpn_ids().iter().map(lookup_mpn).collect()
 }
 
 /// Every MPN ID the demo registry knows (active or inactive).

@@ -21,7 +21,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
-use crate::store::{Store, StoreError};
+use crate::store::{Fixtures, Store, StoreError};
 
 /// How the server is set up.
 #[derive(Debug, Clone)]
@@ -47,6 +47,8 @@ pub struct Settings {
     pub examples_dir: Option<PathBuf>,
     /// The sources that may frame the app's pages (CSP `frame-ancestors`).
     pub frame_ancestors: String,
+    /// The accounts a new (or reset) database starts with.
+    pub fixtures: Fixtures,
 }
 
 impl Default for Settings {
@@ -64,6 +66,7 @@ impl Default for Settings {
             enable_faults: false,
             examples_dir: None,
             frame_ancestors: "'self'".into(),
+            fixtures: Fixtures::Spec,
         }
     }
 }
@@ -124,7 +127,7 @@ async fn app_config() -> axum::Json<serde_json::Value> {
 
 /// The whole HTTP application, with its store opened (and migrated, and seeded if new).
 pub fn app(settings: &Settings) -> Result<Router, StoreError> {
-    let store = Store::open(settings.database.as_deref())?;
+    let store = Store::open(settings.database.as_deref(), settings.fixtures)?;
     if settings.reset {
         store.reset()?;
     }

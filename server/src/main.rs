@@ -2,6 +2,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use assistant_server::store::Fixtures;
 use assistant_server::{Settings, app};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
@@ -54,6 +55,10 @@ struct Args {
     /// "'self' https://portal.example".
     #[arg(long, env = "ASSISTANT_FRAME_ANCESTORS", default_value = "'self'", value_parser = frame_ancestors)]
     frame_ancestors: String,
+    /// Add accounts with hostile names (markup, right-to-left overrides, 10,000-character
+    /// strings, emoji) after the demo accounts, for tests.
+    #[arg(long)]
+    hostile_fixtures: bool,
 }
 
 fn frame_ancestors(sources: &str) -> Result<String, String> {
@@ -87,6 +92,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         enable_faults: args.enable_faults,
         examples_dir: args.examples_dir,
         frame_ancestors: args.frame_ancestors,
+        fixtures: if args.hostile_fixtures {
+            Fixtures::WithHostileNames
+        } else {
+            Fixtures::Spec
+        },
     };
     let app = app(&settings).map_err(|e| format!("cannot open the database: {}", e.0))?;
 

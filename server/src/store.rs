@@ -73,21 +73,33 @@ fn now_ms() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
+/// Which accounts a new (or reset) database starts with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Fixtures {
+    /// SPEC §4's accounts.
+    #[default]
+    Spec,
+    /// SPEC §4's accounts and, after them, accounts whose names, offer names and tenant names
+    /// are hostile text (`assistant_core::fixtures::hostile`), for tests.
+    WithHostileNames,
+}
+
 /// The database of the reference server.
 pub struct Store {
     db: Connection,
+    fixtures: Fixtures,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, or an in-memory one for `None`;
-    /// applies the schema migrations and seeds the fixtures into an empty database.
-    pub fn open(path: Option<&Path>) -> Result<Self> {
+    /// applies the schema migrations and seeds `fixtures` into an empty database.
+    pub fn open(path: Option<&Path>, fixtures: Fixtures) -> Result<Self> {
         let db = match path {
             Some(path) => Connection::open(path)?,
             None => Connection::open_in_memory()?,
         };
         db.pragma_update(None, "foreign_keys", "ON")?;
-        let store = Self { db };
+        let store = Self { db, fixtures };
         store.migrate()?;
         if store
             .db
@@ -133,8 +145,24 @@ impl Store {
                 params![token, user],
             )?;
         }
-        for (position, account) in (0_i64..).zip(fixtures::accounts()) {
+        let mut accounts = fixtures::accounts();
+        let mut mpn_records = fixtures::mpn_records();
+        let hostile = self.fixtures == Fixtures::WithHostileNames;
+        if hostile {
+            accounts.extend(fixtures::hostile::accounts());
+            mpn_records.extend(fixtures::hostile::mpn_records());
+        }
+        for (position, account) in (0_i64..).zip(accounts) {
             let id = account.id.as_str();
+            let is_hostile = fixtures::hostile::ACCOUNT_IDS.contains(&id);
+            let (offers, readiness) = if is_hostile {
+                (
+                    fixtures::hostile::offers(id),
+                    fixtures::hostile::readiness(id),
+                )
+            } else {
+                (fixtures::offers(id), fixtures::readiness(id))
+            };
             tx.execute(
                 "INSERT INTO accounts (id, position, body) VALUES (?1, ?2, ?3)",
                 params![id, position, to_json(&account)?],
@@ -143,7 +171,7 @@ impl Store {
                 "INSERT INTO memberships (user_id, account_id, role) VALUES ('demo-owner', ?1, ?2)",
                 params![id, to_json(&account.viewer_role)?],
             )?;
-            for (position, offer) in (0_i64..).zip(fixtures::offers(id)) {
+            for (position, offer) in (0_i64..).zip(offers) {
                 tx.execute(
                     "INSERT INTO offers (account_id, position, body) VALUES (?1, ?2, ?3)",
                     params![id, position, to_json(&offer)?],
@@ -151,14 +179,13 @@ impl Store {
             }
             tx.execute(
                 "INSERT INTO readiness (account_id, body) VALUES (?1, ?2)",
-                params![id, to_json(&fixtures::readiness(id))?],
+                params![id, to_json(&readiness)?],
             )?;
         }
-        for id in fixtures::known_mpn_ids() {
-            let record = fixtures::lookup_mpn(&id);
+        for record in mpn_records {
             tx.execute(
                 "INSERT INTO mpn_registry (id, lookup) VALUES (?1, ?2)",
-                params![id.as_str(), to_json(&record.lookup)?],
+                params![record.id.as_str(), to_json(&record.lookup)?],
             )?;
         }
         tx.commit()?;
