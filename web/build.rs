@@ -273,6 +273,10 @@ struct Scope<'a> {
     vars: &'a BTreeMap<String, Kind>,
 }
 
+/// The variables whose text comes from the API or the user, isolated (U+2068 … U+2069) where
+/// messages place them.
+const FOREIGN_TEXT: [&str; 4] = ["account", "tenant", "offer", "email"];
+
 fn emit_pattern(code: &mut String, scope: &Scope, pattern: &Pattern<String>, depth: usize) {
     let indent = "    ".repeat(depth);
     for element in &pattern.elements {
@@ -283,6 +287,14 @@ fn emit_pattern(code: &mut String, scope: &Scope, pattern: &Pattern<String>, dep
             } => {
                 let name = rust_name(&id.name);
                 match scope.vars[&id.name] {
+                    // Text the assistant did not write (names from the API, addresses typed) is
+                    // isolated, as Fluent does: a right-to-left override in an account's name
+                    // cannot reorder the sentence around it.
+                    Kind::Text if FOREIGN_TEXT.contains(&id.name.as_str()) => writeln!(
+                        code,
+                        "{indent}s.push('\\u{{2068}}');\n{indent}s.push_str({name});\n{indent}s.push('\\u{{2069}}');"
+                    )
+                    .unwrap(),
                     Kind::Text => writeln!(code, "{indent}s.push_str({name});").unwrap(),
                     Kind::Number => {
                         writeln!(code, "{indent}s.push_str(&self.format_number({name}));").unwrap()

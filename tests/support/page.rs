@@ -8,6 +8,16 @@ use fantoccini::{Client, Locator};
 use libtest_mimic::Failed;
 
 const WAIT: Duration = Duration::from_secs(30);
+
+/// Text as a person reads it: without the invisible marks (U+2068, U+2069) that isolate names
+/// from the API and typed addresses in the app's sentences.
+pub fn as_read(text: String) -> String {
+    if text.contains(['\u{2068}', '\u{2069}']) {
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    } else {
+        text
+    }
+}
 const POLL: Duration = Duration::from_millis(100);
 
 /// The app in a browser.
@@ -74,7 +84,7 @@ impl Page {
     /// The text of the first element matching `css`, if there is one.
     pub async fn text_of(&self, css: &str) -> Option<String> {
         let element = self.browser.find(Locator::Css(css)).await.ok()?;
-        element.text().await.ok()
+        element.text().await.ok().map(as_read)
     }
 
     /// Waits for the main heading to read `expected`.
@@ -99,7 +109,7 @@ impl Page {
         self.until(&format!("{css} to contain {expected:?}"), || async {
             let elements = self.browser.find_all(Locator::Css(css)).await.ok()?;
             for element in elements {
-                if let Ok(text) = element.text().await
+                if let Ok(text) = element.text().await.map(as_read)
                     && text.contains(expected)
                 {
                     return Some(text);

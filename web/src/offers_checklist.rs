@@ -281,7 +281,8 @@ pub fn OffersChecklist(
                         let reason = e.reason;
                         view! {
                             <li data-excluded="">
-                                <strong>{e.offer.name}</strong>": "
+                                // Isolated: an override in the name cannot reorder the reason.
+                                <strong><bdi>{e.offer.name}</bdi></strong>": "
                                 {move || wording::exclusion(locale.get(), reason)}
                             </li>
                         }
