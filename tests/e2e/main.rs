@@ -7,6 +7,7 @@
 mod accessibility;
 mod checklist;
 mod help;
+mod hostile;
 mod migration;
 mod reliability;
 mod smoke;
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         migration::tests(&harness),
         checklist::tests(&harness),
         help::tests(&harness),
+        hostile::tests(&harness),
         widget::tests(&harness),
         accessibility::tests(&harness),
         reliability::tests(&harness),

@@ -25,6 +25,9 @@ pub struct Apps {
     /// A server of its own (fresh demo data) that also serves the example host pages at
     /// `/examples/`.
     pub portal: String,
+    /// The app on a server of its own whose API adds accounts with hostile names (markup,
+    /// right-to-left overrides, 10,000-character strings, emoji) to the demo accounts.
+    pub hostile: String,
 }
 
 /// Starts the reference server in memory on a free port, serving the built app; its address.
@@ -120,6 +123,8 @@ impl Harness {
         let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
         let (server, portal) = start_server(&server_bin, &dist, &["--examples-dir", examples])?;
         processes.push(server);
+        let (server, hostile) = start_server(&server_bin, &dist, &["--hostile-fixtures"])?;
+        processes.push(server);
 
         let driver_port = free_port()?;
         let driver = Command::new(&driver_bin)
@@ -137,7 +142,12 @@ impl Harness {
         Ok(Self {
             inner: Arc::new(Inner {
                 runtime,
-                apps: Apps { api, demo, portal },
+                apps: Apps {
+                    api,
+                    demo,
+                    portal,
+                    hostile,
+                },
                 driver_url: format!("http://127.0.0.1:{driver_port}"),
                 chromium,
                 processes,
@@ -240,6 +250,19 @@ impl Harness {
     {
         self.trial(name, move |browser, apps| {
             test(Page::new(browser, apps.portal))
+        })
+    }
+}
+
+impl Harness {
+    /// A test of the app on the API with hostile names, in a fresh browser.
+    pub fn on_hostile_data<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Page) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        self.trial(name, move |browser, apps| {
+            test(Page::new(browser, apps.hostile))
         })
     }
 }
