@@ -20,10 +20,11 @@ for (const type of [
   });
 }
 
-// The portal signs its users in; the assistant asks for the token before each request.
+// The portal signs its users in; the assistant asks for the token before each request. While
+// `portal.signInExpired` is set, the portal hands out a token the API no longer accepts.
 async function getToken() {
   portal.tokenCalls += 1;
-  return 'demo-owner';
+  return portal.signInExpired ? 'expired-sign-in' : 'demo-owner';
 }
 
 document.getElementById('first').getToken = getToken;

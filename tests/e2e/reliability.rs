@@ -5,6 +5,7 @@ use libtest_mimic::{Failed, Trial};
 use serde_json::{Value, json};
 
 use crate::migration::answer_every_question;
+use assistant_e2e::devtools;
 use assistant_e2e::harness::{Backend, Harness};
 use assistant_e2e::page::Page;
 
@@ -98,6 +99,43 @@ async fn an_expired_sign_in_says_to_sign_in_again(page: Page, _: Backend) -> Res
         .await?;
     page.press(".pma-problem", "Try again").await?;
     page.element("li[data-account=tailspin]").await?;
+    Ok(())
+}
+
+async fn going_offline_mid_flow_keeps_the_answers_and_retry_goes_on_once_back(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open_on(
+        "accounts/litware/work-email",
+        "What is your work email address?",
+    )
+    .await?;
+    page.fill("#work-email", "ops@litware.example").await?;
+    devtools::set_offline(&page.browser, true).await?;
+    page.press("main form", "Continue").await?;
+    page.wait_text(".pma-problem", "The service could not be reached")
+        .await?;
+    assert_eq!(
+        page.value("#work-email").await?,
+        "ops@litware.example",
+        "the answer is kept"
+    );
+    // Still offline: trying again says so again, and loses nothing.
+    page.press(".pma-problem", "Try again").await?;
+    page.wait_text(".pma-problem", "Check your internet connection")
+        .await?;
+    assert_eq!(page.value("#work-email").await?, "ops@litware.example");
+
+    devtools::set_offline(&page.browser, false).await?;
+    page.press(".pma-problem", "Try again").await?;
+    page.wait_heading("Enrol in the Microsoft Partner Network")
+        .await?;
+    // The answer given offline is the one the server checked and the app keeps.
+    page.browser.back().await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    assert_eq!(page.value("#work-email").await?, "ops@litware.example");
     Ok(())
 }
 
@@ -291,6 +329,11 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
             "reliability::an_expired_sign_in_says_to_sign_in_again",
             api,
             an_expired_sign_in_says_to_sign_in_again,
+        ),
+        harness.on_backends(
+            "reliability::going_offline_mid_flow_keeps_the_answers_and_retry_goes_on_once_back",
+            api,
+            going_offline_mid_flow_keeps_the_answers_and_retry_goes_on_once_back,
         ),
         harness.on_backends(
             "reliability::a_slow_answer_shows_it_is_pending_then_times_out_with_a_retry",

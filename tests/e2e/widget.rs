@@ -183,6 +183,50 @@ async fn the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_ad
     Ok(())
 }
 
+/// The API refuses the host's token (401): the widget says to sign in again, and its Try again
+/// asks the host's `getToken` again, so a host that has signed its user in again goes on.
+async fn an_expired_sign_in_asks_the_host_for_a_token_again(page: Page) -> Result<(), Failed> {
+    page.open(PORTAL).await?;
+    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    // An account no other widget test changes (another one migrates fabrikam).
+    computed(
+        &page,
+        "document.getElementById('first').setAttribute('account', 'northwind');",
+    )
+    .await?;
+    page.until("northwind in the widget", || async {
+        widget_text(&page, "first", "li[data-account=northwind]").await
+    })
+    .await?;
+    computed(&page, "window.portal.signInExpired = true;").await?;
+    press_in_widget(&page, "first", "Start migration").await?;
+    page.until("the widget to say the sign-in expired", || async {
+        let problem = widget_text(&page, "first", ".pma-problem").await?;
+        problem
+            .contains("Your sign-in has expired. Sign in again")
+            .then_some(())
+    })
+    .await?;
+    assert!(
+        events_of(&page, "first")
+            .await?
+            .contains(&"flow-error".to_owned()),
+        "the host hears of it"
+    );
+
+    // The host signs its user in again; the widget's Try again asks it for the new token.
+    computed(&page, "window.portal.signInExpired = false;").await?;
+    let asked_before = portal(&page, "tokenCalls").await?.as_u64().unwrap_or(0);
+    press_in_widget(&page, "first", "Try again").await?;
+    wait_widget_heading(&page, "first", "What is your work email address?").await?;
+    let asked_after = portal(&page, "tokenCalls").await?.as_u64().unwrap_or(0);
+    assert!(
+        asked_after > asked_before,
+        "getToken is asked again ({asked_before} → {asked_after})"
+    );
+    Ok(())
+}
+
 async fn the_host_and_the_widget_keep_their_own_styles(page: Page) -> Result<(), Failed> {
     page.open(PORTAL).await?;
     wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
@@ -350,6 +394,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.on_portal(
             "widget::the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_address",
             the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_address,
+        ),
+        harness.on_portal(
+            "widget::an_expired_sign_in_asks_the_host_for_a_token_again",
+            an_expired_sign_in_asks_the_host_for_a_token_again,
         ),
         harness.on_portal(
             "widget::the_host_and_the_widget_keep_their_own_styles",
