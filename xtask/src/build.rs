@@ -46,7 +46,7 @@ pub fn server() -> Result<PathBuf, String> {
     Ok(target_dir().join("debug").join("assistant-server"))
 }
 
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"))

@@ -9,6 +9,7 @@ use crate::command::{cargo, command, output_line, root, run};
 
 /// Trunk's version: newer ones need a newer rustc than the one this project targets.
 const TRUNK_VERSION: &str = "0.21.14";
+const TWIGGY_VERSION: &str = "0.8.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian's Chromium and its matching driver.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
@@ -120,6 +121,19 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
         "--version",
         &format!("={wanted}"),
     ]);
+    run(install)
+}
+
+/// twiggy, which `cargo xtask bench` uses to tell each crate's share of the wasm.
+pub fn ensure_twiggy() -> Result<(), String> {
+    if reported_version("twiggy").as_deref() == Some(TWIGGY_VERSION) {
+        return Ok(());
+    }
+    println!(
+        "installing twiggy {TWIGGY_VERSION}, which tells what the wasm holds (about 3 minutes)"
+    );
+    let mut install = cargo();
+    install.args(["install", "--locked", "twiggy", "--version", TWIGGY_VERSION]);
     run(install)
 }
 

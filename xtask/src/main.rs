@@ -26,8 +26,9 @@ tasks:
   bench [--check]
             build the app (release) and measure what its first screen transfers (raw and
             gzip), the median time to its first control and first question page in
-            headless Chromium with the CPU throttled 4x, and the core's rules (Criterion),
-            against budgets.toml; --check measures the sizes only and fails over a limit
+            headless Chromium with the CPU throttled 4x, each crate's share of the wasm
+            (twiggy, installed if missing) and the core's rules (Criterion), against
+            budgets.toml; --check measures the sizes only and fails over a limit
   fuzz [S]  run the core's fuzz targets for S seconds each (default 60), on nightly";
 
 fn main() -> ExitCode {
