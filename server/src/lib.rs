@@ -19,6 +19,7 @@ use axum::http::{HeaderName, HeaderValue, Method, Request, header};
 use axum::routing::get;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::store::{Fixtures, Store, StoreError};
@@ -166,7 +167,13 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
             .fallback_service(spa)
             .layer(policy)
             .layer(nosniff)
-            .layer(referrer);
+            .layer(referrer)
+            // The files keep their names from build to build (`filehash = false`): a browser
+            // must check each one again, or it could run a new wasm with an old JS glue.
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("no-cache"),
+            ));
         router = router.fallback_service(spa);
     }
     let next_id = Arc::new(AtomicU64::new(1));

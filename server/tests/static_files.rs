@@ -129,3 +129,26 @@ async fn the_app_and_the_examples_are_served_under_a_strict_content_security_pol
         assert_eq!(headers["referrer-policy"], "no-referrer", "{path}");
     }
 }
+
+#[tokio::test]
+async fn the_apps_files_are_checked_again_on_each_load() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().into()),
+        ..Settings::default()
+    };
+    for path in ["/", "/app.css", "/accounts/fabrikam/work-email"] {
+        let response = app(&settings)
+            .unwrap()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let headers = response.headers();
+        assert_eq!(headers["cache-control"], "no-cache", "{path}");
+        assert!(
+            headers.contains_key("last-modified"),
+            "{path} can be revalidated"
+        );
+    }
+}
