@@ -6,6 +6,17 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+/// The headers of a successful GET of `path`.
+async fn headers_of(settings: &Settings, path: &str) -> axum::http::HeaderMap {
+    let response = app(settings)
+        .unwrap()
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.headers().clone()
+}
+
 async fn get(settings: &Settings, path: &str) -> (StatusCode, String) {
     let response = app(settings)
         .unwrap()
@@ -108,13 +119,7 @@ async fn the_app_and_the_examples_are_served_under_a_strict_content_security_pol
         "/accounts/fabrikam/work-email",
         "/examples/portal.html",
     ] {
-        let response = app(&settings)
-            .unwrap()
-            .oneshot(Request::get(path).body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
-        let headers = response.headers();
+        let headers = headers_of(&settings, path).await;
         let policy = headers["content-security-policy"].to_str().unwrap();
         assert!(
             policy.contains("script-src 'self' 'wasm-unsafe-eval';"),
@@ -138,13 +143,7 @@ async fn the_apps_files_are_checked_again_on_each_load() {
         ..Settings::default()
     };
     for path in ["/", "/app.css", "/accounts/fabrikam/work-email"] {
-        let response = app(&settings)
-            .unwrap()
-            .oneshot(Request::get(path).body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK, "{path}");
-        let headers = response.headers();
+        let headers = headers_of(&settings, path).await;
         assert_eq!(headers["cache-control"], "no-cache", "{path}");
         assert!(
             headers.contains_key("last-modified"),

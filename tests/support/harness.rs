@@ -248,21 +248,26 @@ impl Harness {
         F: FnOnce(Page) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(), Failed>>,
     {
-        self.trial(name, move |browser, apps| {
-            test(Page::new(browser, apps.portal))
-        })
+        self.on_server(name, |apps| apps.portal, test)
     }
-}
 
-impl Harness {
     /// A test of the app on the API with hostile names, in a fresh browser.
     pub fn on_hostile_data<F, Fut>(&self, name: &str, test: F) -> Trial
     where
         F: FnOnce(Page) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(), Failed>>,
     {
+        self.on_server(name, |apps| apps.hostile, test)
+    }
+
+    /// A test on the server `pick` chooses, in a fresh browser.
+    fn on_server<F, Fut>(&self, name: &str, pick: fn(Apps) -> String, test: F) -> Trial
+    where
+        F: FnOnce(Page) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
         self.trial(name, move |browser, apps| {
-            test(Page::new(browser, apps.hostile))
+            test(Page::new(browser, pick(apps)))
         })
     }
 }
