@@ -112,10 +112,18 @@ fn parse<T: DeserializeOwned>(request: &ApiRequest) -> Result<T, Problem> {
         .map_err(|e| Problem::validation("body", e.to_string()))
 }
 
+/// The state saved in `storage`, when there is one that can be read.
+fn saved_state(storage: Option<&web_sys::Storage>) -> Option<State> {
+    let text = storage?.get_item(STORAGE_KEY).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
 /// The demo backend.
 pub struct DemoBackend {
     state: State,
     storage: Option<web_sys::Storage>,
+    /// Whether the last save went through: when storage refused one, memory is newer than it.
+    saved: bool,
     migration_takes_ms: f64,
 }
 
@@ -124,15 +132,11 @@ impl DemoBackend {
     /// or it cannot be read), whose migrations take `migration_takes_ms`.
     pub fn in_local_storage(migration_takes_ms: f64) -> Self {
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        let saved = storage
-            .as_ref()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-        let state = saved
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_else(State::fixtures);
+        let state = saved_state(storage.as_ref()).unwrap_or_else(State::fixtures);
         Self {
             state,
             storage,
+            saved: true,
             migration_takes_ms,
         }
     }
@@ -142,6 +146,7 @@ impl DemoBackend {
         Self {
             state: State::fixtures(),
             storage: None,
+            saved: true,
             migration_takes_ms,
         }
     }
@@ -152,18 +157,28 @@ impl DemoBackend {
         self.save();
     }
 
-    fn save(&self) {
+    fn save(&mut self) {
         if let Some(storage) = &self.storage {
             // Storage full or refused: the demo goes on in memory.
-            let _ = storage.set_item(
-                STORAGE_KEY,
-                &serde_json::to_string(&self.state).expect("state serialises"),
-            );
+            self.saved = storage
+                .set_item(
+                    STORAGE_KEY,
+                    &serde_json::to_string(&self.state).expect("state serialises"),
+                )
+                .is_ok();
         }
     }
 
     /// Answers a request at `now_ms` (milliseconds since the epoch).
     pub fn handle(&mut self, request: &ApiRequest, now_ms: f64) -> ApiResponse {
+        // Another tab, or another widget of the page, may have changed the demo since: like a
+        // server, the saved state is the one truth, unless storage refused the last save (then
+        // memory is newer) or cannot be read.
+        if self.saved
+            && let Some(saved) = saved_state(self.storage.as_ref())
+        {
+            self.state = saved;
+        }
         self.complete_due_migrations(now_ms);
         match self.route(request, now_ms) {
             Ok((status, body, etag)) => ApiResponse { status, etag, body },

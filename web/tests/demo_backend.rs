@@ -129,6 +129,121 @@ fn progress_survives_a_reload_and_the_migration_completes_in_time() {
 }
 
 #[wasm_bindgen_test]
+fn two_tabs_on_the_demo_share_one_state() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(STORAGE_KEY).unwrap();
+    // Both open before either changes anything, as two tabs or two widgets of one page are.
+    let mut first = DemoBackend::in_local_storage(3_000.0);
+    let mut second = DemoBackend::in_local_storage(3_000.0);
+    let fabrikam = r#"{"work_email":"admin@fabrikam.example","mpn":{"choice":"keep_on_file"}}"#;
+    let (status, _) = call(
+        &mut first,
+        "POST",
+        "/v1/accounts/fabrikam/migration",
+        &[("idempotency-key", "a")],
+        Some(fabrikam),
+        1_000.0,
+    );
+    assert_eq!(status, 202);
+    let (_, seen) = call(
+        &mut second,
+        "GET",
+        "/v1/accounts/fabrikam/migration",
+        &[],
+        None,
+        1_500.0,
+    );
+    assert_eq!(
+        seen["status"], "in_progress",
+        "the second sees the first's migration"
+    );
+
+    // The second's change does not undo the first's.
+    let (status, _) = call(
+        &mut second,
+        "POST",
+        "/v1/accounts/fabrikam/migration",
+        &[("idempotency-key", "a")],
+        Some(fabrikam),
+        1_600.0,
+    );
+    assert_eq!(status, 202, "the same submission, answered once more");
+    let (_, after) = call(
+        &mut first,
+        "GET",
+        "/v1/accounts/fabrikam/migration",
+        &[],
+        None,
+        4_000.0,
+    );
+    assert_eq!(
+        (after["status"].as_str(), after["reference"].as_str()),
+        (Some("migrated"), Some("MIG-000001")),
+        "one migration, not two"
+    );
+}
+
+/// Fills local storage until it refuses even a few characters more; the keys it used.
+fn fill_storage(storage: &web_sys::Storage) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut size = 1 << 20;
+    while size >= 16 {
+        let key = format!("filler-{}", keys.len());
+        if storage.set_item(&key, &"x".repeat(size)).is_ok() {
+            keys.push(key);
+        } else {
+            size /= 2;
+        }
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+fn when_storage_is_full_the_demo_goes_on_in_memory_without_losing_changes() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(STORAGE_KEY).unwrap();
+    let mut demo = DemoBackend::in_local_storage(3_000.0);
+    let fabrikam = r#"{"work_email":"admin@fabrikam.example","mpn":{"choice":"keep_on_file"}}"#;
+    let (status, _) = call(
+        &mut demo,
+        "POST",
+        "/v1/accounts/fabrikam/migration",
+        &[("idempotency-key", "a")],
+        Some(fabrikam),
+        1_000.0,
+    );
+    assert_eq!(status, 202, "saved while storage has room");
+
+    let fillers = fill_storage(&storage);
+    let northwind = r#"{"work_email":"ops@northwind.example","mpn":{"choice":"keep_on_file"}}"#;
+    let (status, _) = call(
+        &mut demo,
+        "POST",
+        "/v1/accounts/northwind/migration",
+        &[("idempotency-key", "b")],
+        Some(northwind),
+        1_500.0,
+    );
+    let (_, seen) = call(
+        &mut demo,
+        "GET",
+        "/v1/accounts/northwind/migration",
+        &[],
+        None,
+        2_000.0,
+    );
+    for key in &fillers {
+        storage.remove_item(key).unwrap();
+    }
+    assert!(!fillers.is_empty(), "storage filled up");
+    assert_eq!(status, 202, "accepted in memory");
+    assert_eq!(
+        seen["status"], "in_progress",
+        "the older saved state does not replace the newer one in memory"
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_corrupted_save_is_discarded_for_the_fixtures() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.set_item(STORAGE_KEY, "{not json").unwrap();
