@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::command::{cargo, command, root, run};
-use crate::install;
+use crate::{install, integrity};
 
 /// Builds the web app in release mode into `dist/`, and returns that folder.
 pub fn app() -> Result<PathBuf, String> {
@@ -14,6 +14,8 @@ pub fn app() -> Result<PathBuf, String> {
     run(trunk)?;
     let dist = root().join("dist");
     optimise_wasm(&dist.join("assistant-web_bg.wasm"))?;
+    // Trunk hashed the wasm before wasm-opt changed it.
+    integrity::rewrite(&dist)?;
     Ok(dist)
 }
 

@@ -6,6 +6,7 @@ mod command;
 mod contract;
 mod fuzz;
 mod install;
+mod integrity;
 mod run;
 mod server;
 mod test;

@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::command::{Counts, cargo, root, run, run_tests};
 use crate::install::{self, Tools};
-use crate::{bench, build, contract, server};
+use crate::{bench, build, contract, integrity, server};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -135,6 +135,7 @@ pub fn test() -> Result<(), String> {
     let app = build::app();
     match (app, server) {
         (Ok(dist), Ok(server)) => {
+            tally.check("the built page's integrity hashes", integrity::check(&dist));
             tally.check(
                 "size budget (budgets.toml)",
                 bench::check_sizes_of(&dist, &server),
