@@ -72,7 +72,8 @@ async fn cold_load(browser: Client, base: &str, path: &str, until: &str) -> Resu
     .await
 }
 
-/// What the first screen requested, as the browser's resource timing lists it.
+/// What the first screen requested after the page, each with when it started and ended (ms since
+/// navigation, CPU not throttled), as the browser's resource timing lists it.
 async fn requests_of_first_screen(browser: Client, base: &str) -> Result<Vec<String>, Failed> {
     let page = Page::new(browser, base.to_owned());
     page.open_overview().await?;
@@ -80,7 +81,8 @@ async fn requests_of_first_screen(browser: Client, base: &str) -> Result<Vec<Str
     let names = page
         .browser
         .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name);",
+            "return performance.getEntriesByType('resource')
+                .map((e) => `${e.name} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms`);",
             vec![],
         )
         .await?;
@@ -107,9 +109,11 @@ fn measure(harness: &Harness) -> Result<(), Failed> {
         requests_of_first_screen(browser, &apps.api).await
     })?;
     println!(
-        "\nThe first screen's requests after the page: {}",
-        requests.join(", ")
+        "\nThe first screen's requests after the page (ms since navigation, CPU not throttled):"
     );
+    for request in requests {
+        println!("  {request}");
+    }
 
     println!(
         "\nCold loads in headless Chromium, CPU throttled {CPU_SLOWDOWN}x, median of {LOADS} (ms since navigation):"
