@@ -56,8 +56,8 @@ const MEASURES: [(&str, &str, &str); 2] = [
 
 /// One cold load of `path`: the times noted in the page, once `until` is among them.
 async fn cold_load(browser: Client, base: &str, path: &str, until: &str) -> Result<Value, Failed> {
-    // A page of the same origin first, so that throttling is set on the renderer the app uses.
-    browser.goto(&format!("{base}/config.json")).await?;
+    // As a new tab: throttling set on the blank page stays with the tab as it loads the app.
+    browser.goto("about:blank").await?;
     devtools::throttle_cpu(&browser, CPU_SLOWDOWN).await?;
     devtools::run_before_each_document(&browser, OBSERVER).await?;
     let page = Page::new(browser, base.to_owned());
