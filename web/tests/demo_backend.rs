@@ -74,42 +74,53 @@ fn call(
     )
 }
 
-#[wasm_bindgen_test]
-fn progress_survives_a_reload_and_the_migration_completes_in_time() {
+/// The migration answers of the fixture accounts that keep their MPN ID on file.
+fn keep_on_file(work_email: &str) -> String {
+    format!(r#"{{"work_email":"{work_email}","mpn":{{"choice":"keep_on_file"}}}}"#)
+}
+
+/// Submits `account`'s migration with `body` under the idempotency key `key`; the status.
+fn submit(demo: &mut DemoBackend, account: &str, body: &str, key: &str, now: f64) -> u16 {
+    let path = format!("/v1/accounts/{account}/migration");
+    call(
+        demo,
+        "POST",
+        &path,
+        &[("idempotency-key", key)],
+        Some(body),
+        now,
+    )
+    .0
+}
+
+/// `account`'s migration as the demo tells it at `now`.
+fn migration(demo: &mut DemoBackend, account: &str, now: f64) -> Value {
+    let path = format!("/v1/accounts/{account}/migration");
+    call(demo, "GET", &path, &[], None, now).1
+}
+
+/// An empty local storage for the demo.
+fn fresh_storage() -> web_sys::Storage {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item(STORAGE_KEY).unwrap();
-    let body = r#"{"work_email":"admin@fabrikam.example","mpn":{"choice":"keep_on_file"}}"#;
+    storage
+}
+
+#[wasm_bindgen_test]
+fn progress_survives_a_reload_and_the_migration_completes_in_time() {
+    fresh_storage();
+    let body = keep_on_file("admin@fabrikam.example");
     {
         let mut demo = DemoBackend::in_local_storage(3_000.0);
-        let (status, _) = call(
-            &mut demo,
-            "POST",
-            "/v1/accounts/fabrikam/migration",
-            &[("idempotency-key", "k")],
-            Some(body),
-            1_000.0,
-        );
-        assert_eq!(status, 202);
+        assert_eq!(submit(&mut demo, "fabrikam", &body, "k", 1_000.0), 202);
     }
     // A reload: a new backend on the same storage.
     let mut reloaded = DemoBackend::in_local_storage(3_000.0);
-    let (_, during) = call(
-        &mut reloaded,
-        "GET",
-        "/v1/accounts/fabrikam/migration",
-        &[],
-        None,
-        2_000.0,
+    assert_eq!(
+        migration(&mut reloaded, "fabrikam", 2_000.0)["status"],
+        "in_progress"
     );
-    assert_eq!(during["status"], "in_progress");
-    let (_, after) = call(
-        &mut reloaded,
-        "GET",
-        "/v1/accounts/fabrikam/migration",
-        &[],
-        None,
-        4_000.0,
-    );
+    let after = migration(&mut reloaded, "fabrikam", 4_000.0);
     assert_eq!(
         (after["status"].as_str(), after["reference"].as_str()),
         (Some("migrated"), Some("MIG-000001"))
@@ -117,65 +128,33 @@ fn progress_survives_a_reload_and_the_migration_completes_in_time() {
 
     reloaded.reset();
     let mut fresh = DemoBackend::in_local_storage(3_000.0);
-    let (_, reset) = call(
-        &mut fresh,
-        "GET",
-        "/v1/accounts/fabrikam/migration",
-        &[],
-        None,
-        5_000.0,
+    assert_eq!(
+        migration(&mut fresh, "fabrikam", 5_000.0)["status"],
+        "not_migrated"
     );
-    assert_eq!(reset["status"], "not_migrated");
 }
 
 #[wasm_bindgen_test]
 fn two_tabs_on_the_demo_share_one_state() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.remove_item(STORAGE_KEY).unwrap();
+    fresh_storage();
     // Both open before either changes anything, as two tabs or two widgets of one page are.
     let mut first = DemoBackend::in_local_storage(3_000.0);
     let mut second = DemoBackend::in_local_storage(3_000.0);
-    let fabrikam = r#"{"work_email":"admin@fabrikam.example","mpn":{"choice":"keep_on_file"}}"#;
-    let (status, _) = call(
-        &mut first,
-        "POST",
-        "/v1/accounts/fabrikam/migration",
-        &[("idempotency-key", "a")],
-        Some(fabrikam),
-        1_000.0,
-    );
-    assert_eq!(status, 202);
-    let (_, seen) = call(
-        &mut second,
-        "GET",
-        "/v1/accounts/fabrikam/migration",
-        &[],
-        None,
-        1_500.0,
-    );
+    let fabrikam = keep_on_file("admin@fabrikam.example");
+    assert_eq!(submit(&mut first, "fabrikam", &fabrikam, "a", 1_000.0), 202);
     assert_eq!(
-        seen["status"], "in_progress",
+        migration(&mut second, "fabrikam", 1_500.0)["status"],
+        "in_progress",
         "the second sees the first's migration"
     );
 
     // The second's change does not undo the first's.
-    let (status, _) = call(
-        &mut second,
-        "POST",
-        "/v1/accounts/fabrikam/migration",
-        &[("idempotency-key", "a")],
-        Some(fabrikam),
-        1_600.0,
+    assert_eq!(
+        submit(&mut second, "fabrikam", &fabrikam, "a", 1_600.0),
+        202,
+        "the same submission, answered once more"
     );
-    assert_eq!(status, 202, "the same submission, answered once more");
-    let (_, after) = call(
-        &mut first,
-        "GET",
-        "/v1/accounts/fabrikam/migration",
-        &[],
-        None,
-        4_000.0,
-    );
+    let after = migration(&mut first, "fabrikam", 4_000.0);
     assert_eq!(
         (after["status"].as_str(), after["reference"].as_str()),
         (Some("migrated"), Some("MIG-000001")),
@@ -200,38 +179,19 @@ fn fill_storage(storage: &web_sys::Storage) -> Vec<String> {
 
 #[wasm_bindgen_test]
 fn when_storage_is_full_the_demo_goes_on_in_memory_without_losing_changes() {
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage.remove_item(STORAGE_KEY).unwrap();
+    let storage = fresh_storage();
     let mut demo = DemoBackend::in_local_storage(3_000.0);
-    let fabrikam = r#"{"work_email":"admin@fabrikam.example","mpn":{"choice":"keep_on_file"}}"#;
-    let (status, _) = call(
-        &mut demo,
-        "POST",
-        "/v1/accounts/fabrikam/migration",
-        &[("idempotency-key", "a")],
-        Some(fabrikam),
-        1_000.0,
+    let fabrikam = keep_on_file("admin@fabrikam.example");
+    assert_eq!(
+        submit(&mut demo, "fabrikam", &fabrikam, "a", 1_000.0),
+        202,
+        "saved while storage has room"
     );
-    assert_eq!(status, 202, "saved while storage has room");
 
     let fillers = fill_storage(&storage);
-    let northwind = r#"{"work_email":"ops@northwind.example","mpn":{"choice":"keep_on_file"}}"#;
-    let (status, _) = call(
-        &mut demo,
-        "POST",
-        "/v1/accounts/northwind/migration",
-        &[("idempotency-key", "b")],
-        Some(northwind),
-        1_500.0,
-    );
-    let (_, seen) = call(
-        &mut demo,
-        "GET",
-        "/v1/accounts/northwind/migration",
-        &[],
-        None,
-        2_000.0,
-    );
+    let northwind = keep_on_file("ops@northwind.example");
+    let status = submit(&mut demo, "northwind", &northwind, "b", 1_500.0);
+    let seen = migration(&mut demo, "northwind", 2_000.0);
     for key in &fillers {
         storage.remove_item(key).unwrap();
     }
