@@ -4,43 +4,9 @@
 use fantoccini::key::Key;
 use libtest_mimic::{Failed, Trial};
 
+use assistant_e2e::axe;
 use assistant_e2e::harness::{Backend, Harness};
 use assistant_e2e::page::Page;
-
-/// axe-core, from npm (`cargo xtask install` puts it in `tests/node_modules`).
-fn axe_source() -> Result<String, Failed> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/node_modules/axe-core/axe.min.js"
-    );
-    std::fs::read_to_string(path)
-        .map_err(|e| format!("{path}: {e} (cargo xtask install puts axe-core there)").into())
-}
-
-/// The WCAG 2.0, 2.1 and 2.2 A and AA violations axe finds on the page, as `rule: nodes` lines.
-async fn axe_violations(page: &Page, axe: &str) -> Result<Vec<String>, Failed> {
-    page.browser
-        .execute(&format!("{axe}\nreturn true;"), vec![])
-        .await?;
-    let found = page
-        .browser
-        .execute_async(
-            "const done = arguments[0];
-             axe.run(document, { runOnly: { type: 'tag', values:
-                 ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } })
-               .then((result) => done(result.violations.map((v) =>
-                   v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
-               .catch((error) => done(['axe failed: ' + error]));",
-            vec![],
-        )
-        .await?;
-    Ok(found
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_owned))
-        .collect())
-}
 
 /// Audits the page in English, then in Swedish, then switches back; what axe found, by screen.
 async fn audit(
@@ -50,7 +16,7 @@ async fn audit(
     found: &mut Vec<String>,
 ) -> Result<(), Failed> {
     for (language, switch_to, heading_lang) in [("en", "Svenska", "sv"), ("sv", "English", "en")] {
-        for violation in axe_violations(page, axe).await? {
+        for violation in axe::violations(page, axe, "document").await? {
             found.push(format!("{screen} ({language}): {violation}"));
         }
         page.press("header", switch_to).await?;
@@ -68,7 +34,7 @@ async fn audit(
 }
 
 async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Result<(), Failed> {
-    let axe = axe_source()?;
+    let axe = axe::source()?;
     let mut found = Vec::new();
 
     page.open_overview().await?;

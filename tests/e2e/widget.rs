@@ -4,6 +4,7 @@
 use libtest_mimic::{Failed, Trial};
 use serde_json::{Value, json};
 
+use assistant_e2e::axe;
 use assistant_e2e::harness::Harness;
 use assistant_e2e::page::Page;
 
@@ -362,30 +363,16 @@ async fn unmounting_removes_the_widget_and_its_listeners(page: Page) -> Result<(
 }
 
 async fn the_widgets_pass_axe_inside_the_host(page: Page) -> Result<(), Failed> {
-    let axe_path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/node_modules/axe-core/axe.min.js"
-    );
-    let axe = std::fs::read_to_string(axe_path).map_err(|e| format!("{axe_path}: {e}"))?;
+    let axe = axe::source()?;
     page.open(PORTAL).await?;
     wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
     wait_widget_heading(&page, "second", "Flytta ditt konto till Partnercenter").await?;
-    page.browser
-        .execute(&format!("{axe}\nreturn true;"), vec![])
-        .await?;
     // The widgets only: the host's own page is the host's business.
-    let found = page
-        .browser
-        .execute_async(
-            "const done = arguments[0];
-             axe.run({ include: [['#first'], ['#second']] }, { runOnly: { type: 'tag', values:
-                 ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } })
-               .then((r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.length)))
-               .catch((error) => done(['axe failed: ' + error]));",
-            vec![],
-        )
-        .await?;
-    assert_eq!(found, json!([]), "axe found violations in the widgets");
+    let found = axe::violations(&page, &axe, "{ include: [['#first'], ['#second']] }").await?;
+    assert!(
+        found.is_empty(),
+        "axe found violations in the widgets: {found:?}"
+    );
     Ok(())
 }
 

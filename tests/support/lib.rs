@@ -2,6 +2,7 @@
 //! ChromeDriver as processes, fresh headless browsers, the DevTools protocol, and a page driven as
 //! a person would.
 
+pub mod axe;
 pub mod devtools;
 pub mod harness;
 pub mod page;
