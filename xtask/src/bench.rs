@@ -115,10 +115,11 @@ fn print_sizes(transfers: &[Transfer]) {
 }
 
 /// `budgets.toml`.
-struct Budgets(toml::Table);
+pub struct Budgets(toml::Table);
 
 impl Budgets {
-    fn read() -> Result<Self, String> {
+    /// Reads `budgets.toml` from the repository root.
+    pub fn read() -> Result<Self, String> {
         let path = root().join("budgets.toml");
         let text = std::fs::read_to_string(&path).map_err(|e| format!("budgets.toml: {e}"))?;
         text.parse::<toml::Table>()
@@ -352,11 +353,10 @@ fn rules() -> Result<(), String> {
 }
 
 /// Measures the first screen's sizes of the built app and checks them against their limits.
-pub fn check_sizes_of(dist: &Path, server_binary: &Path) -> Result<(), String> {
-    let budgets = Budgets::read()?;
+pub fn check_sizes_of(dist: &Path, server_binary: &Path, budgets: &Budgets) -> Result<(), String> {
     let transfers = first_screen(dist, server_binary)?;
     print_sizes(&transfers);
-    check_sizes(&transfers, &budgets)
+    check_sizes(&transfers, budgets)
 }
 
 pub fn bench(args: &[String]) -> Result<(), String> {
@@ -369,7 +369,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let budgets = Budgets::read()?;
     let dist = build::app()?;
     let server_binary = build::server()?;
-    let sizes = check_sizes_of(&dist, &server_binary);
+    let sizes = check_sizes_of(&dist, &server_binary, &budgets);
     if check_only {
         return sizes;
     }

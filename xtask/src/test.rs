@@ -138,7 +138,8 @@ pub fn test() -> Result<(), String> {
             tally.check("the built page's integrity hashes", integrity::check(&dist));
             tally.check(
                 "size budget (budgets.toml)",
-                bench::check_sizes_of(&dist, &server),
+                bench::Budgets::read()
+                    .and_then(|budgets| bench::check_sizes_of(&dist, &server, &budgets)),
             );
             let mut e2e = cargo();
             e2e.args(["test", "--package", "assistant-e2e"])
