@@ -112,18 +112,28 @@ fn parse<T: DeserializeOwned>(request: &ApiRequest) -> Result<T, Problem> {
         .map_err(|e| Problem::validation("body", e.to_string()))
 }
 
-/// The state saved in `storage`, when there is one that can be read.
-fn saved_state(storage: Option<&web_sys::Storage>) -> Option<State> {
-    let text = storage?.get_item(STORAGE_KEY).ok()??;
-    serde_json::from_str(&text).ok()
+/// The text saved in `storage`, if any.
+fn saved_text(storage: Option<&web_sys::Storage>) -> Option<String> {
+    storage?.get_item(STORAGE_KEY).ok()?
+}
+
+/// How the demo's state in memory stands to the one in local storage.
+#[derive(Debug, PartialEq, Eq)]
+enum Sync {
+    /// Storage holds no state this demo could read.
+    NothingSaved,
+    /// Memory holds the state saved as this text.
+    Saved(String),
+    /// Storage refused the last save: memory is newer than it.
+    Refused,
 }
 
 /// The demo backend.
 pub struct DemoBackend {
     state: State,
     storage: Option<web_sys::Storage>,
-    /// Whether the last save went through: when storage refused one, memory is newer than it.
-    saved: bool,
+    /// How the state in memory stands to the saved one.
+    sync: Sync,
     migration_takes_ms: f64,
 }
 
@@ -132,13 +142,14 @@ impl DemoBackend {
     /// or it cannot be read), whose migrations take `migration_takes_ms`.
     pub fn in_local_storage(migration_takes_ms: f64) -> Self {
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        let state = saved_state(storage.as_ref()).unwrap_or_else(State::fixtures);
-        Self {
-            state,
+        let mut demo = Self {
+            state: State::fixtures(),
             storage,
-            saved: true,
+            sync: Sync::NothingSaved,
             migration_takes_ms,
-        }
+        };
+        demo.catch_up();
+        demo
     }
 
     /// A demo kept in memory only, from the fixtures.
@@ -146,7 +157,7 @@ impl DemoBackend {
         Self {
             state: State::fixtures(),
             storage: None,
-            saved: true,
+            sync: Sync::NothingSaved,
             migration_takes_ms,
         }
     }
@@ -159,26 +170,37 @@ impl DemoBackend {
 
     fn save(&mut self) {
         if let Some(storage) = &self.storage {
+            let text = serde_json::to_string(&self.state).expect("state serialises");
             // Storage full or refused: the demo goes on in memory.
-            self.saved = storage
-                .set_item(
-                    STORAGE_KEY,
-                    &serde_json::to_string(&self.state).expect("state serialises"),
-                )
-                .is_ok();
+            self.sync = match storage.set_item(STORAGE_KEY, &text) {
+                Ok(()) => Sync::Saved(text),
+                Err(_) => Sync::Refused,
+            };
+        }
+    }
+
+    /// Takes the saved state when another tab, or another widget of the page, has changed it
+    /// since: like a server's, it is the one truth, unless storage refused the last save (memory
+    /// is newer then). It is read again only when its text changed.
+    fn catch_up(&mut self) {
+        if self.sync == Sync::Refused {
+            return;
+        }
+        let Some(text) = saved_text(self.storage.as_ref()) else {
+            return;
+        };
+        if matches!(&self.sync, Sync::Saved(saved) if *saved == text) {
+            return;
+        }
+        if let Ok(saved) = serde_json::from_str(&text) {
+            self.state = saved;
+            self.sync = Sync::Saved(text);
         }
     }
 
     /// Answers a request at `now_ms` (milliseconds since the epoch).
     pub fn handle(&mut self, request: &ApiRequest, now_ms: f64) -> ApiResponse {
-        // Another tab, or another widget of the page, may have changed the demo since: like a
-        // server, the saved state is the one truth, unless storage refused the last save (then
-        // memory is newer) or cannot be read.
-        if self.saved
-            && let Some(saved) = saved_state(self.storage.as_ref())
-        {
-            self.state = saved;
-        }
+        self.catch_up();
         self.complete_due_migrations(now_ms);
         match self.route(request, now_ms) {
             Ok((status, body, etag)) => ApiResponse { status, etag, body },
