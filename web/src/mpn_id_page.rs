@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::app::{Api, Settings};
 use crate::client::ClientError;
-use crate::error_summary::{ErrorMessage, Field};
+use crate::error_summary::Field;
 use crate::external_link::ExternalLink;
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
@@ -194,8 +194,6 @@ pub fn MpnIdPage() -> impl IntoView {
                 <label class="pma-label" class:pma-label--m=must_enrol for=FIELD.id>
                     {text(Locale::mpn_new_label)}
                 </label>
-                <div class="pma-hint" id=FIELD.hint>{text(Locale::mpn_new_hint)}</div>
-                <ErrorMessage id=FIELD.message message=message/>
                 <FieldInput
                     field=FIELD
                     name="mpn-id"
@@ -204,9 +202,11 @@ pub fn MpnIdPage() -> impl IntoView {
                     autocomplete="off"
                     class="pma-input--width-10"
                     value=value
-                    in_error=Signal::derive(move || error.get().is_some())
+                    message=message
                     on_input=Callback::new(set_value)
-                />
+                >
+                    {text(Locale::mpn_new_hint)}
+                </FieldInput>
             </div>
         }
     };

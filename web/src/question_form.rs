@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::client::ClientError;
-use crate::error_summary::{ErrorSummary, Field, FieldError};
+use crate::error_summary::{ErrorMessage, ErrorSummary, Field, FieldError};
 use crate::i18n::{Locale, text};
 use crate::page::ProblemPanel;
 
@@ -52,8 +52,8 @@ pub fn QuestionForm(
     }
 }
 
-/// A question's text field, described by its hint (and by its message while in error), which
-/// saves what is typed as it is typed.
+/// A question's text field after its hint and, while there is one, its error message (both
+/// describe it); what is typed is saved as it is typed. The children are the hint.
 #[component]
 pub fn FieldInput(
     /// The field's ids.
@@ -73,24 +73,28 @@ pub fn FieldInput(
     /// What it holds.
     #[prop(into)]
     value: Signal<String>,
-    /// Whether its message shows.
+    /// Its error message, while it is in error.
     #[prop(into)]
-    in_error: Signal<bool>,
+    message: Signal<Option<String>>,
     /// Called with what is typed.
     on_input: Callback<String>,
+    children: Children,
 ) -> impl IntoView {
+    let in_error = move || message.with(Option::is_some);
     view! {
+        <div class="pma-hint" id=field.hint>{children()}</div>
+        <ErrorMessage id=field.message message=message/>
         <input
             class=format!("pma-input {class}")
-            class:pma-input--error=move || in_error.get()
+            class:pma-input--error=in_error
             id=field.id
             name=name
             type=input_type
             inputmode=inputmode
             autocomplete=autocomplete
             spellcheck="false"
-            aria-describedby=move || field.described_by(in_error.get())
-            aria-invalid=move || in_error.get().to_string()
+            aria-describedby=move || field.described_by(in_error())
+            aria-invalid=move || in_error().to_string()
             prop:value=move || value.get()
             on:input:target=move |ev| on_input.run(ev.target().value())
         />

@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::app::Api;
 use crate::client::ClientError;
-use crate::error_summary::{ErrorMessage, Field, focus_field};
+use crate::error_summary::{Field, focus_field};
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
 use crate::page::{Announcer, BackLink, use_page};
@@ -190,17 +190,17 @@ pub fn WorkEmailPage() -> impl IntoView {
                         {text(Locale::work_email_question)}
                     </label>
                 </h1>
-                <div class="pma-hint" id=FIELD.hint>{explanation}</div>
-                <ErrorMessage id=FIELD.message message=message/>
                 <FieldInput
                     field=FIELD
                     name="work-email"
                     input_type="email"
                     autocomplete="email"
                     value=value
-                    in_error=Signal::derive(move || error.get().is_some())
+                    message=message
                     on_input=Callback::new(set_value)
-                />
+                >
+                    {explanation}
+                </FieldInput>
                 {move || {
                     suggestion()
                         .map(|suggested| {
