@@ -85,10 +85,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let navigator = expect_context::<Navigator>();
     let announcer = expect_context::<Announcer>();
     let placement = expect_context::<Placement>();
-    let account_name = journey
-        .detail
-        .with_untracked(|d| d.as_ref().map(|d| d.account.name.clone()))
-        .unwrap_or_default();
+    let account_name = journey.account_name();
 
     let heading = NodeRef::<html::H1>::new();
     use_page(
@@ -144,26 +141,22 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 <dd class="pma-summary-list__value">{account_name}</dd>
                 <dd class="pma-summary-list__actions"></dd>
             </div>
-            <div class="pma-summary-list__row">
-                <dt class="pma-summary-list__key">{text(Locale::answer_work_email)}</dt>
-                <dd class="pma-summary-list__value" data-answer="work-email">{work_email}</dd>
-                <dd class="pma-summary-list__actions">
-                    <ScreenLink to=journey.question(Question::WorkEmail)>
-                        {text(Locale::change)}
-                        <span class="pma-visually-hidden">" " {text(Locale::answer_work_email_lower)}</span>
-                    </ScreenLink>
-                </dd>
-            </div>
-            <div class="pma-summary-list__row">
-                <dt class="pma-summary-list__key">{text(Locale::answer_mpn_id)}</dt>
-                <dd class="pma-summary-list__value" data-answer="mpn-id">{mpn}</dd>
-                <dd class="pma-summary-list__actions">
-                    <ScreenLink to=journey.question(Question::MpnId)>
-                        {text(Locale::change)}
-                        <span class="pma-visually-hidden">" " {text(Locale::answer_mpn_id)}</span>
-                    </ScreenLink>
-                </dd>
-            </div>
+            <AnswerRow
+                question=Locale::answer_work_email
+                change_what=Locale::answer_work_email_lower
+                data_answer="work-email"
+                change_to=journey.question(Question::WorkEmail)
+            >
+                {work_email}
+            </AnswerRow>
+            <AnswerRow
+                question=Locale::answer_mpn_id
+                change_what=Locale::answer_mpn_id
+                data_answer="mpn-id"
+                change_to=journey.question(Question::MpnId)
+            >
+                {mpn}
+            </AnswerRow>
         </dl>
         <h2 class="pma-heading-m">{text(Locale::migrate_heading)}</h2>
         <p class="pma-body">{text(Locale::migrate_explanation)}</p>
@@ -176,5 +169,33 @@ pub fn CheckAnswersPage() -> impl IntoView {
         >
             {move || if pending.get() { locale.get().migrating() } else { locale.get().migrate_button() }}
         </button>
+    }
+}
+
+/// A row of the summary list: the question, the answer (the children), and the link to change it,
+/// which names the answer to screen readers ("Change work email").
+#[component]
+fn AnswerRow(
+    /// The question, short.
+    question: fn(Locale) -> &'static str,
+    /// The answer as the hidden end of "Change …".
+    change_what: fn(Locale) -> &'static str,
+    /// The row's `data-answer`.
+    data_answer: &'static str,
+    /// The question's screen.
+    change_to: Screen,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="pma-summary-list__row">
+            <dt class="pma-summary-list__key">{text(question)}</dt>
+            <dd class="pma-summary-list__value" data-answer=data_answer>{children()}</dd>
+            <dd class="pma-summary-list__actions">
+                <ScreenLink to=change_to>
+                    {text(Locale::change)}
+                    <span class="pma-visually-hidden">" " {text(change_what)}</span>
+                </ScreenLink>
+            </dd>
+        </div>
     }
 }

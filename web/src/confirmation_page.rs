@@ -19,10 +19,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let api = expect_context::<Api>();
     let settings = expect_context::<Settings>();
     let locale = expect_context::<RwSignal<Locale>>();
-    let account_name = journey
-        .detail
-        .with_untracked(|d| d.as_ref().map(|d| d.account.name.clone()))
-        .unwrap_or_default();
+    let account_name = journey.account_name();
     let id = journey.account_id();
 
     let reference = LocalResource::new({

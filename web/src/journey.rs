@@ -42,6 +42,13 @@ impl Journey {
         self.account_id.get_value()
     }
 
+    /// The account's name, once it is loaded (not tracked: it does not change on a page).
+    pub fn account_name(&self) -> String {
+        self.detail
+            .with_untracked(|d| d.as_ref().map(|d| d.account.name.clone()))
+            .unwrap_or_default()
+    }
+
     /// The core's verdict on `answers` in this account's situation.
     pub fn assess_with(&self, answers: &Answers) -> Option<Assessment> {
         let submitted_here = self
