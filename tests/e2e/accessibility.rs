@@ -40,11 +40,7 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
     page.open_overview().await?;
     audit(&page, &axe, "overview", &mut found).await?;
 
-    page.open_on(
-        "accounts/northwind/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("northwind").await?;
     audit(&page, &axe, "work email", &mut found).await?;
     page.fill("#work-email", "ops@adatum.example").await?;
     page.press("main form", "Continue").await?;
@@ -66,11 +62,7 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
     page.wait_heading("Account migrated").await?;
     audit(&page, &axe, "confirmation", &mut found).await?;
 
-    page.open_on(
-        "accounts/adatum/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("adatum").await?;
     page.press("main form", "Continue").await?;
     page.wait_heading("Enrol in the Microsoft Partner Network")
         .await?;
@@ -245,11 +237,7 @@ async fn every_screen_fits_320_pixels_without_scrolling_sideways(
         .await?;
     page.element("li[data-account=tailspin]").await?;
     check("overview").await?;
-    page.open_on(
-        "accounts/northwind/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("northwind").await?;
     page.fill(
         "#work-email",
         "someone.with.a.long.address@a-very-long-domain-name.example",
@@ -267,11 +255,7 @@ async fn every_screen_fits_320_pixels_without_scrolling_sideways(
     page.wait_heading("Check your answers before you migrate")
         .await?;
     check("check answers").await?;
-    page.open_on(
-        "accounts/adatum/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("adatum").await?;
     page.press("main form", "Continue").await?;
     page.wait_heading("Enrol in the Microsoft Partner Network")
         .await?;

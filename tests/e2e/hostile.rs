@@ -96,11 +96,7 @@ async fn hostile_names_render_as_inert_text_in_a_layout_that_holds(
         inert_and_fits(&page, &format!("overview at {width} px")).await?;
 
         // The tenant's name, from the MPN registry, in a hint and in an error message.
-        page.open_on(
-            "accounts/hostile-markup/work-email",
-            "What is your work email address?",
-        )
-        .await?;
+        page.open_work_email("hostile-markup").await?;
         page.fill("#work-email", "ops@adatum.example").await?;
         page.press("main form", "Continue").await?;
         page.element(".pma-error-summary").await?;
@@ -168,11 +164,7 @@ async fn each_is_refused(page: &Page, css: &str, cases: &[(&str, &str)]) -> Resu
 
 /// Long and odd answers in every field are refused with a message, at once, and kept to mend.
 async fn long_and_odd_answers_are_refused_with_a_message(page: Page) -> Result<(), Failed> {
-    page.open_on(
-        "accounts/hostile-markup/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("hostile-markup").await?;
     let ten_thousand = "a".repeat(9_990) + "@x.example";
     each_is_refused(
         &page,
@@ -203,11 +195,7 @@ async fn long_and_odd_answers_are_refused_with_a_message(page: Page) -> Result<(
     .await?;
 
     // An account without an MPN ID: the enrolment page asks for one.
-    page.open_on(
-        "accounts/hostile-rtl/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("hostile-rtl").await?;
     paste(&page, "#work-email", "ops@hostile-rtl.example").await?;
     page.press("main form", "Continue").await?;
     page.wait_heading("Enrol in the Microsoft Partner Network")

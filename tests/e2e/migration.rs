@@ -158,11 +158,7 @@ async fn northwind_is_told_the_tenant_its_work_email_must_belong_to(
     page: Page,
     backend: Backend,
 ) -> Result<(), Failed> {
-    page.open_on(
-        "accounts/northwind/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("northwind").await?;
     page.wait_text(
         ".pma-hint",
         "personal Microsoft account (northwind.publisher@outlook.com)",
@@ -288,11 +284,7 @@ async fn adatum_enrols_comes_back_after_a_reload_and_finishes(
 }
 
 async fn litware_is_told_its_mpn_id_was_not_found(page: Page, _: Backend) -> Result<(), Failed> {
-    page.open_on(
-        "accounts/litware/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("litware").await?;
     continue_on(&page).await?;
     page.wait_heading("Enrol in the Microsoft Partner Network")
         .await?;
@@ -313,11 +305,7 @@ async fn an_mpn_id_of_another_tenant_sends_the_owner_back_to_the_work_email(
     page: Page,
     _: Backend,
 ) -> Result<(), Failed> {
-    page.open_on(
-        "accounts/litware/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("litware").await?;
     continue_on(&page).await?;
     page.wait_heading("Enrol in the Microsoft Partner Network")
         .await?;
@@ -362,11 +350,7 @@ async fn tailspin_cannot_start_a_migration(page: Page, _: Backend) -> Result<(),
 }
 
 async fn back_and_forward_move_between_questions(page: Page, _: Backend) -> Result<(), Failed> {
-    page.open_on(
-        "accounts/northwind/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("northwind").await?;
     page.fill("#work-email", "ops@northwind.example").await?;
     continue_on(&page).await?;
     page.wait_heading("Which MPN ID should Partner Center use?")

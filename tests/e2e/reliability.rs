@@ -31,11 +31,7 @@ fn fault(method: &str, path: &str, fault: Value) -> Value {
 
 /// Litware's work email page, where Continue meets `fault` on the email check.
 async fn continue_litware_with_a_fault(page: &Page, fault_kind: Value) -> Result<(), Failed> {
-    page.open_on(
-        "accounts/litware/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("litware").await?;
     set_faults(
         page,
         fault("POST", "/v1/accounts/litware/work-email-check", fault_kind),
@@ -106,11 +102,7 @@ async fn going_offline_mid_flow_keeps_the_answers_and_retry_goes_on_once_back(
     page: Page,
     _: Backend,
 ) -> Result<(), Failed> {
-    page.open_on(
-        "accounts/litware/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("litware").await?;
     page.fill("#work-email", "ops@litware.example").await?;
     devtools::set_offline(&page.browser, true).await?;
     page.press("main form", "Continue").await?;
@@ -228,11 +220,7 @@ async fn saved_progress_that_cannot_be_read_is_discarded_with_a_notice(
             vec![],
         )
         .await?;
-    page.open_on(
-        "accounts/litware/work-email",
-        "What is your work email address?",
-    )
-    .await?;
+    page.open_work_email("litware").await?;
     page.wait_text(".pma-notice", "could not be read, so we started again")
         .await?;
     assert_eq!(page.value("#work-email").await?, "admin@litware.example");

@@ -45,6 +45,15 @@ impl Page {
         self.wait_heading(heading).await
     }
 
+    /// Opens `account`'s first question, the work email page, and waits for its heading.
+    pub async fn open_work_email(&self, account: &str) -> Result<(), Failed> {
+        self.open_on(
+            &format!("accounts/{account}/work-email"),
+            "What is your work email address?",
+        )
+        .await
+    }
+
     /// Opens the accounts overview and waits until it lists the accounts.
     pub async fn open_overview(&self) -> Result<(), Failed> {
         self.open("").await?;
