@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use assistant_e2e::axe;
 use assistant_e2e::harness::Harness;
-use assistant_e2e::page::Page;
+use assistant_e2e::page::{Page, as_read};
 
 const PORTAL: &str = "examples/portal.html";
 
@@ -33,7 +33,7 @@ async fn widget_text(page: &Page, host: &str, css: &str) -> Option<String> {
     )
     .await
     .ok()?;
-    found.as_str().map(str::to_owned)
+    found.as_str().map(|text| as_read(text.to_owned()))
 }
 
 /// Waits for the widget's heading to read `expected`.
