@@ -30,6 +30,17 @@ fn sources(dir: &Path, into: &mut String) {
     }
 }
 
+/// Whether `code` names `path` whole (as `Locale::x` in an argument or a prop), not as the start
+/// of a longer name.
+fn names_whole(code: &str, path: &str) -> bool {
+    code.match_indices(path).any(|(at, _)| {
+        code[at + path.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_'))
+    })
+}
+
 #[test]
 fn every_message_is_used_by_the_app() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -43,7 +54,8 @@ fn every_message_is_used_by_the_app() {
         .iter()
         .filter(|key| {
             let method = key.replace('-', "_");
-            !code.contains(&format!(".{method}(")) && !code.contains(&format!("Locale::{method})"))
+            !code.contains(&format!(".{method}("))
+                && !names_whole(&code, &format!("Locale::{method}"))
         })
         .collect();
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
