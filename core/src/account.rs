@@ -1,16 +1,102 @@
 //! Cloud Partner Portal accounts as the viewer sees them (SPEC §2.1, §2.2, §4).
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
-/// The identifier of a CPP publisher account, such as `fabrikam`.
+/// The identifier of a CPP publisher account, such as `fabrikam`: one an API could have issued.
+///
+/// Only [`AccountId::parse`] makes one (also when an answer of the API is read), so holding an
+/// `AccountId` means it is 1 to [`AccountId::MAX_CHARS`] characters, none of them a control
+/// character, and not `.` or `..`, which an address reads as a step along its path, never as a
+/// name.
+///
+/// ```
+/// use assistant_core::account::{AccountId, AccountIdError};
+///
+/// assert_eq!(AccountId::parse("fabrikam").unwrap().as_str(), "fabrikam");
+/// assert_eq!(AccountId::parse(".."), Err(AccountIdError::DotSegment));
+/// assert_eq!(AccountId::parse("a\u{0}b"), Err(AccountIdError::ControlCharacter));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct AccountId(pub String);
+#[serde(try_from = "String", into = "String")]
+pub struct AccountId(String);
+
+/// Why a text cannot be an account's identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountIdError {
+    /// Nothing was given.
+    Empty,
+    /// Longer than [`AccountId::MAX_CHARS`].
+    TooLong,
+    /// A control character (a line break, a NUL…) is in it.
+    ControlCharacter,
+    /// It is `.` or `..`.
+    DotSegment,
+}
 
 impl AccountId {
+    /// The most characters an identifier may have.
+    pub const MAX_CHARS: usize = 200;
+
+    /// Checks `text` as an account's identifier, taken as it is (no trimming: identifiers are
+    /// compared exactly).
+    pub fn parse(text: &str) -> Result<Self, AccountIdError> {
+        if text.is_empty() {
+            return Err(AccountIdError::Empty);
+        }
+        if text.chars().nth(Self::MAX_CHARS).is_some() {
+            return Err(AccountIdError::TooLong);
+        }
+        if text.chars().any(char::is_control) {
+            return Err(AccountIdError::ControlCharacter);
+        }
+        if text == "." || text == ".." {
+            return Err(AccountIdError::DotSegment);
+        }
+        Ok(Self(text.to_owned()))
+    }
+
     /// The identifier as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl AsRef<str> for AccountId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for AccountId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for AccountIdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AccountIdError::Empty => "an account id is never empty",
+            AccountIdError::TooLong => "an account id has at most 200 characters",
+            AccountIdError::ControlCharacter => "an account id has no control characters",
+            AccountIdError::DotSegment => "an account id is never . or ..",
+        })
+    }
+}
+
+impl TryFrom<String> for AccountId {
+    type Error = AccountIdError;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text)
+    }
+}
+
+impl From<AccountId> for String {
+    fn from(id: AccountId) -> Self {
+        id.0
     }
 }
 
@@ -74,4 +160,54 @@ pub struct Account {
     pub mpn_id: Option<String>,
     /// Where the move to Partner Center stands.
     pub migration_status: MigrationStatus,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_no_api_could_issue_are_refused() {
+        let long = "a".repeat(AccountId::MAX_CHARS + 1);
+        for (text, error) in [
+            ("", AccountIdError::Empty),
+            (long.as_str(), AccountIdError::TooLong),
+            ("fabrikam\n", AccountIdError::ControlCharacter),
+            ("fab\u{7f}rikam", AccountIdError::ControlCharacter),
+            (".", AccountIdError::DotSegment),
+            ("..", AccountIdError::DotSegment),
+        ] {
+            assert_eq!(AccountId::parse(text), Err(error), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn any_other_text_is_an_identifier_as_it_is() {
+        let longest = "é".repeat(AccountId::MAX_CHARS);
+        for text in [
+            "fabrikam",
+            "a/b?c#d",
+            "%2e%2e",
+            "...",
+            " x ",
+            longest.as_str(),
+            "😀",
+        ] {
+            assert_eq!(
+                AccountId::parse(text).map(String::from),
+                Ok(text.to_owned())
+            );
+        }
+    }
+
+    #[test]
+    fn an_answer_naming_an_impossible_identifier_cannot_be_read() {
+        assert!(serde_json::from_str::<AccountId>(r#"".."""#).is_err());
+        assert_eq!(
+            serde_json::from_str::<AccountId>(r#""fabrikam""#)
+                .unwrap()
+                .as_str(),
+            "fabrikam"
+        );
+    }
 }

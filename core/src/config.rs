@@ -1,71 +1,162 @@
 //! The flow's configuration: the offers deadline and every external link (SPEC §2.5, §2.6).
 //! Defaults are the source's; a portal operator may change any of them.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+
+/// An `https:` address: the only kind of link the assistant hands out, so that no configuration
+/// can make a link run script (`javascript:`), carry a document (`data:`) or travel in clear.
+///
+/// ```
+/// use assistant_core::config::HttpsUrl;
+///
+/// assert!(HttpsUrl::parse("https://partner.microsoft.com/").is_ok());
+/// assert!(HttpsUrl::parse("http://partner.microsoft.com/").is_err());
+/// assert!(HttpsUrl::parse("javascript:alert(1)").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct HttpsUrl(String);
+
+/// Why a text is not an `https:` address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotHttps(pub String);
+
+impl fmt::Display for NotHttps {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} is not an https: address", self.0)
+    }
+}
+
+impl HttpsUrl {
+    /// Checks `text` as an `https:` address with a host, without spaces or control characters.
+    pub fn parse(text: &str) -> Result<Self, NotHttps> {
+        let refuse = || NotHttps(text.to_owned());
+        let scheme_end = text.find("://").ok_or_else(refuse)?;
+        let host = text[scheme_end + 3..]
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or_default();
+        let clean = !text.chars().any(|c| c.is_whitespace() || c.is_control());
+        if text[..scheme_end].eq_ignore_ascii_case("https") && !host.is_empty() && clean {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(refuse())
+        }
+    }
+
+    /// A link written in this crate, known to be an `https:` address.
+    fn known(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self::parse(&text).expect("the source's links are https: addresses")
+    }
+
+    /// The address.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for HttpsUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for HttpsUrl {
+    type Error = NotHttps;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text)
+    }
+}
+
+impl From<HttpsUrl> for String {
+    fn from(url: HttpsUrl) -> Self {
+        url.0
+    }
+}
 
 /// Every external link the assistant shows. No link is written anywhere else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Links {
     /// Sign up to the Microsoft Partner Network, to get an MPN ID.
-    pub mpn_signup: String,
+    pub mpn_signup: HttpsUrl,
     /// "Join the Microsoft Partner Network", the membership page.
-    pub mpn_membership: String,
+    pub mpn_membership: HttpsUrl,
     /// The ISV Resource Hub.
-    pub isv_resource_hub: String,
+    pub isv_resource_hub: HttpsUrl,
     /// Partner Center's home.
-    pub partner_center: String,
+    pub partner_center: HttpsUrl,
     /// Manage the account in Partner Center (for migrated accounts).
-    pub manage_account: String,
+    pub manage_account: HttpsUrl,
     /// Partner Center's connected partner profile, where a migrated PMC account shows its MPN ID.
-    pub pmc_profile: String,
+    pub pmc_profile: HttpsUrl,
     /// The Partner Membership Center, to start a PMC account migration.
-    pub pmc_migration: String,
+    pub pmc_migration: HttpsUrl,
     /// Support for the PMC account migration.
-    pub pmc_support: String,
+    pub pmc_support: HttpsUrl,
     /// The Commercial Marketplace overview in Partner Center.
-    pub marketplace_overview: String,
+    pub marketplace_overview: HttpsUrl,
     /// Enrolment in the commercial marketplace.
-    pub marketplace_enrol: String,
+    pub marketplace_enrol: HttpsUrl,
     /// AppSource, to search for the publisher's offers.
-    pub appsource_search: String,
+    pub appsource_search: HttpsUrl,
     /// Create a new Dynamics 365 Customer Engagement offer.
-    pub new_customer_engagement_offer: String,
+    pub new_customer_engagement_offer: HttpsUrl,
     /// Create a new Dynamics 365 Operations offer.
-    pub new_operations_offer: String,
+    pub new_operations_offer: HttpsUrl,
     /// The Agreements page (ISV addendum for business applications).
-    pub agreements: String,
+    pub agreements: HttpsUrl,
     /// The billing profile in the account settings.
-    pub billing_profile: String,
+    pub billing_profile: HttpsUrl,
     /// The weekly Dynamics ISV community call.
-    pub community_call: String,
+    pub community_call: HttpsUrl,
     /// A support ticket for publishing, certification or offer management.
-    pub support_ticket: String,
+    pub support_ticket: HttpsUrl,
 }
 
 impl Default for Links {
     fn default() -> Self {
         let pc = "https://partner.microsoft.com";
         Self {
-            mpn_signup: "https://signup.microsoft.com/signup?sku=StoreForBusinessIW&origin=partnerdashboard&culture=en-us&ru=https://partner.microsoft.com/dashboard/account/v3/xpu/onboard?ru=/en-us/dashboard/account/v3/enrollment/companyprofile/basicpartnernetwork/new".into(),
-            mpn_membership: format!("{pc}/en-US/membership"),
-            isv_resource_hub: format!("{pc}/isv-resource-hub"),
-            partner_center: format!("{pc}/"),
-            manage_account: format!("{pc}/dashboard/account/v3/accountsettings"),
-            pmc_profile: format!("{pc}/pcv/accountsettings/connectedpartnerprofile"),
-            pmc_migration: "https://partners.microsoft.com/partnerprogram/Welcome.aspx".into(),
-            pmc_support: format!("{pc}/support?issueid=100-0077"),
-            marketplace_overview: format!("{pc}/dashboard/commercial-marketplace/overview"),
-            marketplace_enrol: format!("{pc}/dashboard/account/v3/enrollment/introduction/azureisv"),
-            appsource_search: "https://appsource.microsoft.com/".into(),
-            new_customer_engagement_offer: "https://docs.microsoft.com/azure/marketplace/partner-center-portal/create-new-customer-engagement-offer".into(),
-            new_operations_offer: "https://docs.microsoft.com/azure/marketplace/partner-center-portal/create-new-operations-offer".into(),
-            agreements: format!("{pc}/dashboard/account/agreements"),
-            billing_profile: format!("{pc}/dashboard/account/v3/accountsettings/billingprofile"),
-            community_call: "https://aka.ms/DynamicsISV-CommunityCall".into(),
-            support_ticket: "https://aka.ms/MarketplacePublisherSupport".into(),
+            mpn_signup: HttpsUrl::known(
+                "https://signup.microsoft.com/signup?sku=StoreForBusinessIW&origin=partnerdashboard&culture=en-us&ru=https://partner.microsoft.com/dashboard/account/v3/xpu/onboard?ru=/en-us/dashboard/account/v3/enrollment/companyprofile/basicpartnernetwork/new",
+            ),
+            mpn_membership: HttpsUrl::known(format!("{pc}/en-US/membership")),
+            isv_resource_hub: HttpsUrl::known(format!("{pc}/isv-resource-hub")),
+            partner_center: HttpsUrl::known(format!("{pc}/")),
+            manage_account: HttpsUrl::known(format!("{pc}/dashboard/account/v3/accountsettings")),
+            pmc_profile: HttpsUrl::known(format!(
+                "{pc}/pcv/accountsettings/connectedpartnerprofile"
+            )),
+            pmc_migration: HttpsUrl::known(
+                "https://partners.microsoft.com/partnerprogram/Welcome.aspx",
+            ),
+            pmc_support: HttpsUrl::known(format!("{pc}/support?issueid=100-0077")),
+            marketplace_overview: HttpsUrl::known(format!(
+                "{pc}/dashboard/commercial-marketplace/overview"
+            )),
+            marketplace_enrol: HttpsUrl::known(format!(
+                "{pc}/dashboard/account/v3/enrollment/introduction/azureisv"
+            )),
+            appsource_search: HttpsUrl::known("https://appsource.microsoft.com/"),
+            new_customer_engagement_offer: HttpsUrl::known(
+                "https://docs.microsoft.com/azure/marketplace/partner-center-portal/create-new-customer-engagement-offer",
+            ),
+            new_operations_offer: HttpsUrl::known(
+                "https://docs.microsoft.com/azure/marketplace/partner-center-portal/create-new-operations-offer",
+            ),
+            agreements: HttpsUrl::known(format!("{pc}/dashboard/account/agreements")),
+            billing_profile: HttpsUrl::known(format!(
+                "{pc}/dashboard/account/v3/accountsettings/billingprofile"
+            )),
+            community_call: HttpsUrl::known("https://aka.ms/DynamicsISV-CommunityCall"),
+            support_ticket: HttpsUrl::known("https://aka.ms/MarketplacePublisherSupport"),
         }
     }
 }
@@ -94,11 +185,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn links_of_another_kind_are_refused() {
+        for text in [
+            "http://partner.microsoft.com/",
+            "javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "https://",
+            "https:///path",
+            "//partner.microsoft.com/",
+            "https://partner.microsoft.com/a b",
+            "https://partner.microsoft.com/\n",
+            "",
+        ] {
+            assert_eq!(
+                HttpsUrl::parse(text),
+                Err(NotHttps(text.into())),
+                "{text:?}"
+            );
+        }
+        assert!(HttpsUrl::parse("HTTPS://Partner.Microsoft.com").is_ok());
+    }
+
+    #[test]
+    fn a_configuration_with_a_link_of_another_kind_cannot_be_read() {
+        let refused = serde_json::from_str::<FlowConfig>(
+            r#"{"links":{"support_ticket":"javascript:alert(1)"}}"#,
+        );
+        assert!(refused.is_err());
+    }
+
+    #[test]
     fn the_defaults_are_the_sources() {
         let config = FlowConfig::default();
         assert_eq!(config.offers_deadline.to_string(), "2019-10-15");
         assert_eq!(
-            config.links.community_call,
+            config.links.community_call.as_str(),
             "https://aka.ms/DynamicsISV-CommunityCall"
         );
     }
@@ -109,7 +230,10 @@ mod tests {
             serde_json::from_str(r#"{"offers_deadline":"2027-01-31","links":{"support_ticket":"https://help.example/"}}"#)
                 .unwrap();
         assert_eq!(config.offers_deadline.to_string(), "2027-01-31");
-        assert_eq!(config.links.support_ticket, "https://help.example/");
+        assert_eq!(
+            config.links.support_ticket.as_str(),
+            "https://help.example/"
+        );
         assert_eq!(config.links.agreements, Links::default().agreements);
     }
 }

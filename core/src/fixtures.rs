@@ -121,7 +121,7 @@ fn account_row(
     status: MigrationStatus,
 ) -> Account {
     Account {
-        id: AccountId(id.into()),
+        id: AccountId::parse(id).expect("the fixtures' ids are valid"),
         name: name.into(),
         viewer_role: role,
         sign_in: SignIn {
@@ -272,7 +272,7 @@ mod tests {
 
     #[test]
     fn every_fixture_account_is_there_with_the_specs_values() {
-        let ids: Vec<_> = accounts().into_iter().map(|a| a.id.0).collect();
+        let ids: Vec<_> = accounts().into_iter().map(|a| String::from(a.id)).collect();
         assert_eq!(ids, ACCOUNT_IDS);
         let northwind = account("northwind").unwrap();
         assert_eq!(northwind.sign_in.kind, SignInKind::MicrosoftAccount);

@@ -71,6 +71,12 @@ impl MpnId {
     }
 }
 
+impl AsRef<str> for MpnId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for MpnId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

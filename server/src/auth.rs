@@ -10,6 +10,18 @@ use axum::http::request::Parts;
 use crate::AppState;
 use crate::problem::ApiError;
 
+/// The token of an `Authorization: Bearer <token>` header; the scheme's name is
+/// case-insensitive (RFC 9110). `None` for any other header, or one that is not visible ASCII.
+fn bearer_token(header: Option<&[u8]>) -> Option<&str> {
+    let value = std::str::from_utf8(header?).ok()?;
+    if !value.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+        return None;
+    }
+    let (scheme, token) = value.trim().split_once(' ')?;
+    let token = token.trim_start();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
 /// The signed-in user of a request; requests without a known token are refused with 401.
 pub struct Viewer(pub String);
 
@@ -20,17 +32,49 @@ impl FromRequestParts<Arc<AppState>> for Viewer {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(str::trim)
+        let token = bearer_token(parts.headers.get(AUTHORIZATION).map(|v| v.as_bytes()))
             .ok_or(ProblemCode::Unauthorized)?;
         let user = state
             .store()
             .user_for_token(token)?
             .ok_or(ProblemCode::Unauthorized)?;
         Ok(Viewer(user))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bearer_token;
+
+    #[test]
+    fn the_bearer_scheme_is_read_in_any_case() {
+        for header in [
+            "Bearer demo-owner",
+            "bearer demo-owner",
+            "BEARER  demo-owner",
+            " Bearer demo-owner ",
+        ] {
+            assert_eq!(
+                bearer_token(Some(header.as_bytes())),
+                Some("demo-owner"),
+                "{header:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_and_malformed_headers_carry_no_token() {
+        for header in [
+            &b"Basic ZGVtbzpkZW1v"[..],
+            b"Bearer",
+            b"Bearer ",
+            b"Bearerdemo-owner",
+            b"Bearer demo\towner",
+            b"Bearer \xff\xfe",
+            b"",
+        ] {
+            assert_eq!(bearer_token(Some(header)), None, "{header:?}");
+        }
+        assert_eq!(bearer_token(None), None);
     }
 }

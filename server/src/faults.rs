@@ -140,7 +140,7 @@ pub async fn inject(State(faults): State<Arc<Faults>>, request: Request, next: N
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             let mut problem = Problem::new(ProblemCode::Internal, "an injected fault");
             problem.status = status.as_u16();
-            crate::problem::ApiError(problem).into_response()
+            crate::problem::ApiError::from(problem).into_response()
         }
         Fault::MalformedBody => {
             let mut response = (StatusCode::OK, "{\"account\": {\"id\": ").into_response();

@@ -3,7 +3,9 @@
 
 mod api;
 mod auth;
+pub mod clock;
 mod faults;
+pub mod limits;
 mod problem;
 pub mod security;
 pub mod store;
@@ -15,14 +17,21 @@ use std::time::Duration;
 
 use assistant_core::config::FlowConfig;
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, Method, Request, header};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, Method, Request, StatusCode, header};
 use axum::routing::get;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::clock::{Clock, SystemClock};
+use crate::limits::{Limiter, RateLimit};
 use crate::store::{Fixtures, Store, StoreError};
+
+/// The largest request body the API reads (its largest request is a few hundred bytes).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// How the server is set up.
 #[derive(Debug, Clone)]
@@ -43,6 +52,16 @@ pub struct Settings {
     /// Serve `/_faults`, through which tests inject latency, errors, broken bodies and dropped
     /// connections. Never on outside tests.
     pub enable_faults: bool,
+    /// How long a request may take before it is answered with a `timeout` problem.
+    pub request_timeout: Duration,
+    /// Work email checks per user.
+    pub email_check_limit: RateLimit,
+    /// MPN registry lookups per user.
+    pub mpn_lookup_limit: RateLimit,
+    /// The deadline and links `GET /v1/config` hands out.
+    pub flow_config: FlowConfig,
+    /// Where the time comes from.
+    pub clock: Arc<dyn Clock>,
     /// A folder of example host pages (such as a portal embedding the widget), served at
     /// `/examples/` under the same security headers as the app.
     pub examples_dir: Option<PathBuf>,
@@ -65,6 +84,11 @@ impl Default for Settings {
                 "http://localhost:8080".into(),
             ],
             enable_faults: false,
+            request_timeout: Duration::from_secs(30),
+            email_check_limit: RateLimit::default(),
+            mpn_lookup_limit: RateLimit::default(),
+            flow_config: FlowConfig::default(),
+            clock: Arc::new(SystemClock),
             examples_dir: None,
             frame_ancestors: "'self'".into(),
             fixtures: Fixtures::Spec,
@@ -77,6 +101,8 @@ pub struct AppState {
     store: Mutex<Store>,
     flow_config: FlowConfig,
     migration_takes_ms: i64,
+    email_checks: Limiter,
+    mpn_lookups: Limiter,
 }
 
 impl AppState {
@@ -117,7 +143,7 @@ fn cors(origins: &[String]) -> CorsLayer {
             header::IF_MATCH,
             HeaderName::from_static("idempotency-key"),
         ])
-        .expose_headers([header::ETAG])
+        .expose_headers([header::ETAG, header::RETRY_AFTER])
 }
 
 /// The app's configuration when this server serves it: its API is this server's (`""` is the
@@ -126,26 +152,63 @@ async fn app_config() -> axum::Json<serde_json::Value> {
     axum::Json(serde_json::json!({ "api_base_url": "", "demo_token": store::DEMO_TOKENS[0].0 }))
 }
 
+/// The longest segment of a path that can name a file (a file name's limit on common file systems).
+const LONGEST_FILE_NAME: usize = 255;
+
+/// A path with a segment longer than any file name names a screen of the app, not a file: it is
+/// asked as `/`, the app's page (a file system would refuse to look it up, a 500).
+async fn no_file_is_named_so<B>(mut request: Request<B>) -> Request<B> {
+    let too_long = request
+        .uri()
+        .path()
+        .split('/')
+        .any(|segment| segment.len() > LONGEST_FILE_NAME);
+    if too_long {
+        *request.uri_mut() = axum::http::Uri::from_static("/");
+    }
+    request
+}
+
 /// The whole HTTP application, with its store opened (and migrated, and seeded if new).
 pub fn app(settings: &Settings) -> Result<Router, StoreError> {
-    let store = Store::open(settings.database.as_deref(), settings.fixtures)?;
+    let store = Store::open(
+        settings.database.as_deref(),
+        settings.fixtures,
+        Arc::clone(&settings.clock),
+    )?;
     if settings.reset {
         store.reset()?;
     }
     let state = Arc::new(AppState {
         store: Mutex::new(store),
-        flow_config: FlowConfig::default(),
+        flow_config: settings.flow_config.clone(),
         migration_takes_ms: i64::try_from(settings.migration_takes.as_millis()).unwrap_or(i64::MAX),
+        email_checks: Limiter::new(settings.email_check_limit),
+        mpn_lookups: Limiter::new(settings.mpn_lookup_limit),
     });
-    let mut router = api::routes().with_state(state);
-    if settings.enable_faults {
-        let faults = Arc::new(faults::Faults::default());
-        router = router
-            .layer(axum::middleware::from_fn_with_state(
-                Arc::clone(&faults),
-                faults::inject,
-            ))
-            .merge(faults::control(faults));
+    let mut api = api::routes()
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+    // Injected faults act as the handlers would: inside the time a request is given.
+    let faults = settings
+        .enable_faults
+        .then(|| Arc::new(faults::Faults::default()));
+    if let Some(faults) = &faults {
+        api = api.layer(axum::middleware::from_fn_with_state(
+            Arc::clone(faults),
+            faults::inject,
+        ));
+    }
+    let mut router = api
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            settings.request_timeout,
+        ))
+        .layer(axum::middleware::map_response(
+            problem::bare_failures_as_problems,
+        ));
+    if let Some(faults) = faults {
+        router = router.merge(faults::control(faults));
     }
     router = router.layer(cors(&settings.allowed_origins));
     let (policy, nosniff, referrer) = security::layers(&settings.frame_ancestors);
@@ -165,6 +228,7 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
         let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
         let spa = Router::new()
             .fallback_service(spa)
+            .layer(axum::middleware::map_request(no_file_is_named_so))
             .layer(policy)
             .layer(nosniff)
             .layer(referrer)

@@ -1,7 +1,12 @@
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
+use assistant_core::config::FlowConfig;
+use assistant_server::clock::SystemClock;
+use assistant_server::limits::RateLimit;
 use assistant_server::store::Fixtures;
 use assistant_server::{Settings, app};
 use clap::Parser;
@@ -46,8 +51,34 @@ struct Args {
     )]
     allowed_origins: Vec<String>,
     /// Serve `/_faults` for tests to inject latency, errors, broken bodies and dropped connections.
-    #[arg(long, env = "ASSISTANT_ENABLE_FAULTS")]
+    /// Only this flag turns it on (no environment variable: an environment can leak into a
+    /// deployment).
+    #[arg(long)]
     enable_faults: bool,
+    /// Seconds a request may take before it is answered with a `timeout` problem.
+    #[arg(
+        long,
+        env = "ASSISTANT_REQUEST_TIMEOUT_SECONDS",
+        default_value_t = 30.0
+    )]
+    request_timeout_seconds: f64,
+    /// Work email checks a user may make per rate-limit window.
+    #[arg(long, env = "ASSISTANT_EMAIL_CHECKS_PER_WINDOW", default_value_t = NonZeroU32::new(30).expect("not zero"))]
+    email_checks_per_window: NonZeroU32,
+    /// MPN registry lookups a user may make per rate-limit window.
+    #[arg(long, env = "ASSISTANT_MPN_LOOKUPS_PER_WINDOW", default_value_t = NonZeroU32::new(30).expect("not zero"))]
+    mpn_lookups_per_window: NonZeroU32,
+    /// Seconds of the rate-limit window.
+    #[arg(
+        long,
+        env = "ASSISTANT_RATE_LIMIT_WINDOW_SECONDS",
+        default_value_t = 60.0
+    )]
+    rate_limit_window_seconds: f64,
+    /// A JSON file of the flow's configuration (`offers_deadline`, `links`), for what differs
+    /// from the source's defaults; every link must be an https: address.
+    #[arg(long, env = "ASSISTANT_FLOW_CONFIG")]
+    flow_config: Option<PathBuf>,
     /// Folder of example host pages to serve at `/examples/` (such as a portal with the widget).
     #[arg(long, env = "ASSISTANT_EXAMPLES_DIR")]
     examples_dir: Option<PathBuf>,
@@ -69,6 +100,15 @@ fn frame_ancestors(sources: &str) -> Result<String, String> {
     }
 }
 
+/// The flow configuration in `path`; an error naming the file and the setting at fault (such as
+/// `links.support_ticket`) when it cannot be read or a link is not an https: address.
+fn read_flow_config(path: &Path) -> Result<FlowConfig, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut json = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut json)
+        .map_err(|e| format!("{}: {}: {}", path.display(), e.path(), e.inner()))
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tracing_subscriber::fmt()
@@ -82,6 +122,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::create_dir_all(&args.data_dir)?;
         Some(args.data_dir.join("assistant.sqlite3"))
     };
+    let flow_config = match args
+        .flow_config
+        .as_deref()
+        .map(read_flow_config)
+        .transpose()
+    {
+        Ok(config) => config.unwrap_or_default(),
+        Err(why) => {
+            eprintln!("assistant-server: the flow configuration {why}");
+            std::process::exit(2);
+        }
+    };
+    let window = Duration::try_from_secs_f64(args.rate_limit_window_seconds)?;
     let settings = Settings {
         static_dir: args.static_dir,
         app_on_demo_backend: args.app_on_demo_backend,
@@ -90,6 +143,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         migration_takes: Duration::try_from_secs_f64(args.migration_seconds)?,
         allowed_origins: args.allowed_origins,
         enable_faults: args.enable_faults,
+        request_timeout: Duration::try_from_secs_f64(args.request_timeout_seconds)?,
+        email_check_limit: RateLimit {
+            requests: args.email_checks_per_window,
+            window,
+        },
+        mpn_lookup_limit: RateLimit {
+            requests: args.mpn_lookups_per_window,
+            window,
+        },
+        flow_config,
+        clock: Arc::new(SystemClock),
         examples_dir: args.examples_dir,
         frame_ancestors: args.frame_ancestors,
         fixtures: if args.hostile_fixtures {

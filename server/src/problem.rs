@@ -7,35 +7,54 @@ use axum::response::{IntoResponse, Response};
 
 use crate::store::StoreError;
 
-/// A failed request: a problem of the contract.
+/// A failed request: a problem of the contract, and for `too_many_requests`, the seconds to
+/// wait (sent as `Retry-After`).
 #[derive(Debug)]
-pub struct ApiError(pub Problem);
+pub struct ApiError {
+    /// The problem.
+    pub problem: Problem,
+    /// Seconds to wait before trying again, if the problem is one of waiting.
+    pub retry_after: Option<u32>,
+}
+
+impl ApiError {
+    /// Too many requests: try again in `seconds`.
+    pub fn too_many_requests(seconds: u32) -> Self {
+        Self {
+            retry_after: Some(seconds),
+            ..ProblemCode::TooManyRequests.into()
+        }
+    }
+}
 
 impl From<Problem> for ApiError {
     fn from(problem: Problem) -> Self {
-        Self(problem)
+        Self {
+            problem,
+            retry_after: None,
+        }
     }
 }
 
 impl From<ProblemCode> for ApiError {
     fn from(code: ProblemCode) -> Self {
-        Self(Problem::of(code))
+        Problem::of(code).into()
     }
 }
 
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         tracing::error!(error = %error.0, "store failed");
-        Self(Problem::new(
-            ProblemCode::Internal,
-            "the server failed; try again",
-        ))
+        ProblemCode::Internal.into()
     }
 }
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
-        Self(Problem::validation("body", rejection.body_text()))
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return ProblemCode::PayloadTooLarge.into();
+        }
+        Problem::validation("body", rejection.body_text()).into()
     }
 }
 
@@ -49,14 +68,30 @@ impl From<PathRejection> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status =
-            StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let mut response = (status, axum::Json(self.0)).into_response();
+            StatusCode::from_u16(self.problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let retry_after = self.retry_after;
+        let mut response = (status, axum::Json(self.problem)).into_response();
         response.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         response
     }
+}
+
+/// Answers the bare failures of the layers in front of the handlers (a request that took too
+/// long) as problems too.
+pub async fn bare_failures_as_problems(response: Response) -> Response {
+    let bare = !response.headers().contains_key(header::CONTENT_TYPE);
+    if bare && response.status() == StatusCode::SERVICE_UNAVAILABLE {
+        return ApiError::from(ProblemCode::Timeout).into_response();
+    }
+    response
 }
 
 /// A JSON body whose rejection is a problem too.

@@ -4,10 +4,10 @@
 //! core's to decide, in the handlers.
 
 use std::path::Path;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
 
 use assistant_core::account::{Account, AccountId, MigrationStatus};
-use assistant_core::api::{self, MigrationState, Problem, status_after_processing};
+use assistant_core::api::{self, MigrationState, status_after_processing};
 use assistant_core::checklist::Ticks;
 use assistant_core::fixtures;
 use assistant_core::flow::MigrationRequest;
@@ -16,6 +16,8 @@ use assistant_core::offer::{Offer, Readiness};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+use crate::clock::Clock;
 
 /// The demo bearer tokens and the users they sign in as.
 pub const DEMO_TOKENS: [(&str, &str); 2] = [
@@ -67,12 +69,6 @@ fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     Ok(serde_json::from_str(text)?)
 }
 
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-}
-
 /// Which accounts a new (or reset) database starts with.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Fixtures {
@@ -84,22 +80,50 @@ pub enum Fixtures {
     WithHostileNames,
 }
 
+/// The first use of an idempotency key, as stored.
+#[derive(Debug, Clone)]
+pub struct FirstUse {
+    /// The account it started a migration of.
+    pub account: AccountId,
+    /// The request as it was sent.
+    pub request: MigrationRequest,
+    /// The answer it got.
+    pub answer: MigrationState,
+}
+
+impl FirstUse {
+    /// As the core takes it.
+    pub fn as_api(&self) -> api::FirstUse<'_> {
+        api::FirstUse {
+            account: &self.account,
+            request: &self.request,
+            answer: &self.answer,
+        }
+    }
+}
+
 /// The database of the reference server.
 pub struct Store {
     db: Connection,
     fixtures: Fixtures,
+    clock: Arc<dyn Clock>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, or an in-memory one for `None`;
-    /// applies the schema migrations and seeds `fixtures` into an empty database.
-    pub fn open(path: Option<&Path>, fixtures: Fixtures) -> Result<Self> {
+    /// applies the schema migrations and seeds `fixtures` into an empty database. Migrations
+    /// complete by `clock`.
+    pub fn open(path: Option<&Path>, fixtures: Fixtures, clock: Arc<dyn Clock>) -> Result<Self> {
         let db = match path {
             Some(path) => Connection::open(path)?,
             None => Connection::open_in_memory()?,
         };
         db.pragma_update(None, "foreign_keys", "ON")?;
-        let store = Self { db, fixtures };
+        let store = Self {
+            db,
+            fixtures,
+            clock,
+        };
         store.migrate()?;
         if store
             .db
@@ -209,7 +233,7 @@ impl Store {
         let due: Vec<String> = self
             .db
             .prepare("SELECT account_id FROM migrations WHERE completes_at_ms <= ?1")?
-            .query_map([now_ms()], |row| row.get(0))?
+            .query_map([self.clock.now_ms()], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for id in due {
             let body: String =
@@ -250,11 +274,11 @@ impl Store {
     }
 
     /// One account the user sees; `None` for an unknown account or one of someone else.
-    pub fn account_for(&self, user: &str, id: &str) -> Result<Option<Account>> {
+    pub fn account_for(&self, user: &str, id: &AccountId) -> Result<Option<Account>> {
         Ok(self
             .accounts_for(user)?
             .into_iter()
-            .find(|account| account.id.as_str() == id))
+            .find(|account| account.id == *id))
     }
 
     /// What the registry says of an MPN ID.
@@ -320,12 +344,8 @@ impl Store {
         })
     }
 
-    /// The first answer given to this idempotency key, with the account it was for.
-    pub fn idempotent_answer(
-        &self,
-        user: &str,
-        key: &str,
-    ) -> Result<Option<(String, String, MigrationState)>> {
+    /// The first use of this idempotency key by the user, if any.
+    pub fn idempotency_first_use(&self, user: &str, key: &str) -> Result<Option<FirstUse>> {
         let row: Option<(String, String, String)> = self
             .db
             .query_row(
@@ -334,8 +354,14 @@ impl Store {
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )
             .optional()?;
-        row.map(|(account, request, response)| Ok((account, request, from_json(&response)?)))
-            .transpose()
+        row.map(|(account, request, response)| {
+            Ok(FirstUse {
+                account: AccountId::parse(&account).map_err(|e| StoreError(e.to_string()))?,
+                request: from_json(&request)?,
+                answer: from_json(&response)?,
+            })
+        })
+        .transpose()
     }
 
     /// Starts the migration the core allowed (`request`), remembering the answer under the
@@ -361,7 +387,7 @@ impl Store {
         )?;
         tx.execute(
             "INSERT OR REPLACE INTO migrations (account_id, reference, request, completes_at_ms) VALUES (?1, ?2, ?3, ?4)",
-            params![account.id.as_str(), reference, to_json(request)?, now_ms() + takes_ms],
+            params![account.id.as_str(), reference, to_json(request)?, self.clock.now_ms() + takes_ms],
         )?;
         let state = MigrationState {
             status: MigrationStatus::InProgress,
@@ -401,25 +427,13 @@ impl Store {
         }
     }
 
-    /// Replaces the ticks if `If-Match` names their current version (the core decides); the
-    /// new version, or the problem.
-    pub fn set_ticks(
-        &self,
-        account: &AccountId,
-        if_match: Option<&str>,
-        ticks: &Ticks,
-    ) -> Result<std::result::Result<i64, Problem>> {
-        let tx = self.db.unchecked_transaction()?;
-        let (current, _) = self.ticks(account)?;
-        if let Err(problem) = api::if_match_version(if_match, current) {
-            return Ok(Err(problem));
-        }
-        tx.execute(
+    /// Saves the account's ticks as `version`.
+    pub fn save_ticks(&self, account: &AccountId, version: i64, ticks: &Ticks) -> Result<()> {
+        self.db.execute(
             "INSERT INTO checklist (account_id, version, ticks) VALUES (?1, ?2, ?3)
              ON CONFLICT(account_id) DO UPDATE SET version = excluded.version, ticks = excluded.ticks",
-            params![account.as_str(), current + 1, to_json(ticks)?],
+            params![account.as_str(), version, to_json(ticks)?],
         )?;
-        tx.commit()?;
-        Ok(Ok(current + 1))
+        Ok(())
     }
 }

@@ -3,9 +3,12 @@
 
 mod common;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use assistant_server::Settings;
+use assistant_server::clock::Clock;
 use common::{Answer, Server, instant_server, serve};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -127,10 +130,29 @@ async fn the_same_idempotency_key_twice_starts_one_migration_and_returns_the_fir
     );
 }
 
+/// A clock the test moves by hand.
+#[derive(Debug)]
+struct ManualClock(AtomicI64);
+
+impl ManualClock {
+    fn advance(&self, by: Duration) {
+        let ms = i64::try_from(by.as_millis()).unwrap();
+        self.0.fetch_add(ms, Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now_ms(&self) -> i64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
 #[tokio::test]
 async fn a_migration_is_in_progress_then_completed() {
+    let clock = Arc::new(ManualClock(AtomicI64::new(1_800_000_000_000)));
     let server = serve(Settings {
-        migration_takes: Duration::from_millis(300),
+        migration_takes: Duration::from_secs(60),
+        clock: Arc::clone(&clock) as Arc<dyn Clock>,
         ..Settings::default()
     })
     .await;
@@ -156,7 +178,13 @@ async fn a_migration_is_in_progress_then_completed() {
     )
     .await;
     assert_eq!(again.problem_code(), "conflict", "one migration at a time");
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    clock.advance(Duration::from_secs(59));
+    assert_eq!(
+        server.get("/v1/accounts/fabrikam/migration").await.body["status"],
+        "in_progress",
+        "not before its time"
+    );
+    clock.advance(Duration::from_secs(1));
     let done = server.get("/v1/accounts/fabrikam/migration").await.body;
     assert_eq!(
         (done["status"].clone(), done["reference"].clone()),

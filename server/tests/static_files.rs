@@ -66,6 +66,48 @@ async fn a_screen_url_reloads_into_the_app() {
 }
 
 #[tokio::test]
+async fn an_address_too_long_to_name_a_file_reloads_into_the_app_too() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().to_owned()),
+        ..Settings::default()
+    };
+    let long = "a".repeat(10_000);
+    assert_eq!(
+        get(&settings, &format!("/accounts/{long}/work-email")).await,
+        (StatusCode::OK, "<h1>the app</h1>".into())
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_path_of_the_api_is_a_problem_never_the_apps_page() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().to_owned()),
+        ..Settings::default()
+    };
+    for path in [
+        "/v1",
+        "/v1/",
+        "/v1/nothing",
+        "/v1/accounts/fabrikam/elsewhere",
+        "/v1/mpn",
+    ] {
+        let response = app(&settings)
+            .unwrap()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn without_an_app_to_serve_unknown_paths_are_not_found() {
     let (status, _) = get(&Settings::default(), "/").await;
     assert_eq!(status, StatusCode::NOT_FOUND);

@@ -5,10 +5,13 @@
 //! `CHROMIUM` default to Debian's `/usr/bin/chromedriver` and `/usr/bin/chromium`.
 
 mod accessibility;
+mod addresses;
 mod checklist;
 mod help;
 mod hostile;
+mod limits;
 mod migration;
+mod polling;
 mod reliability;
 mod smoke;
 mod widget;
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     };
     let trials: Vec<Trial> = [
         smoke::tests(&harness),
+        addresses::tests(&harness),
         migration::tests(&harness),
         checklist::tests(&harness),
         help::tests(&harness),
@@ -41,6 +45,8 @@ fn main() -> ExitCode {
         widget::tests(&harness),
         accessibility::tests(&harness),
         reliability::tests(&harness),
+        polling::tests(&harness),
+        limits::tests(&harness),
     ]
     .into_iter()
     .flatten()

@@ -10,7 +10,7 @@ use assistant_e2e::harness::{Backend, Harness};
 use assistant_e2e::page::Page;
 
 /// Sets the reference server's fault rules (it runs with `--enable-faults`), from the page.
-async fn set_faults(page: &Page, rules: Value) -> Result<(), Failed> {
+pub async fn set_faults(page: &Page, rules: Value) -> Result<(), Failed> {
     let status = page
         .browser
         .execute_async(
@@ -27,6 +27,21 @@ async fn set_faults(page: &Page, rules: Value) -> Result<(), Failed> {
 
 fn fault(method: &str, path: &str, fault: Value) -> Value {
     json!([{ "method": method, "path": path, "times": 1, "fault": fault }])
+}
+
+/// Presses the problem panel's Try again and waits for the panel of the new attempt to say
+/// `expected`: the panel shown before is marked, so a Retry that did nothing cannot pass.
+async fn retry_shows_a_new_panel(page: &Page, expected: &str) -> Result<(), Failed> {
+    page.browser
+        .execute(
+            "document.querySelector('.pma-problem').dataset.before = 'yes';",
+            vec![],
+        )
+        .await?;
+    page.press(".pma-problem", "Try again").await?;
+    page.wait_text(".pma-problem:not([data-before])", expected)
+        .await
+        .map(drop)
 }
 
 /// Litware's work email page, where Continue meets `fault` on the email check.
@@ -113,10 +128,9 @@ async fn going_offline_mid_flow_keeps_the_answers_and_retry_goes_on_once_back(
         "ops@litware.example",
         "the answer is kept"
     );
-    // Still offline: trying again says so again, and loses nothing.
-    page.press(".pma-problem", "Try again").await?;
-    page.wait_text(".pma-problem", "Check your internet connection")
-        .await?;
+    // Still offline: trying again tries (a new panel, not the old one left standing), says so
+    // again, and loses nothing.
+    retry_shows_a_new_panel(&page, "Check your internet connection").await?;
     assert_eq!(page.value("#work-email").await?, "ops@litware.example");
 
     devtools::set_offline(&page.browser, false).await?;
@@ -209,33 +223,130 @@ async fn a_connection_cut_during_submission_then_retry_migrates_once(
     Ok(())
 }
 
-async fn saved_progress_that_cannot_be_read_is_discarded_with_a_notice(
-    page: Page,
-    _: Backend,
-) -> Result<(), Failed> {
-    page.open_overview().await?;
-    page.browser
+/// The storage key of `account`'s saved progress on `backend` (README, "What the browser keeps").
+async fn progress_key(page: &Page, backend: Backend, account: &str) -> Result<String, Failed> {
+    let key = page
+        .browser
         .execute(
-            "localStorage.setItem('pma-progress:litware', '{\"version\":1,\"answers\":');",
-            vec![],
+            "const [demo, account] = arguments;
+             const shelf = demo ? 'demo' : encodeURIComponent(location.origin + '/');
+             return 'pma-progress:' + shelf + '/' + encodeURIComponent(account);",
+            vec![(backend == Backend::Demo).into(), account.into()],
         )
         .await?;
+    Ok(key.as_str().unwrap_or_default().to_owned())
+}
+
+async fn stored(page: &Page, key: &str) -> Result<Value, Failed> {
+    Ok(page
+        .browser
+        .execute(
+            "return localStorage.getItem(arguments[0]);",
+            vec![key.into()],
+        )
+        .await?)
+}
+
+async fn put_in_storage(page: &Page, key: &str, text: &str) -> Result<(), Failed> {
+    page.browser
+        .execute(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![key.into(), text.into()],
+        )
+        .await?;
+    Ok(())
+}
+
+const BROKEN_SAVE: &str = "{\"version\":2,\"answers\":";
+
+/// The overview, with `text` put in storage as litware's saved progress; the key it is under.
+async fn overview_with_a_litware_save(
+    page: &Page,
+    backend: Backend,
+    text: &str,
+) -> Result<String, Failed> {
+    page.open_overview().await?;
+    let key = progress_key(page, backend, "litware").await?;
+    put_in_storage(page, &key, text).await?;
+    Ok(key)
+}
+
+/// Starts litware's migration from the overview; its first page says the save was discarded.
+async fn start_litware_hearing_its_save_was_discarded(page: &Page) -> Result<(), Failed> {
+    page.press("li[data-account=litware]", "Start migration")
+        .await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.wait_text(".pma-notice", "could not be read, so we started again")
+        .await
+        .map(drop)
+}
+
+async fn saved_progress_that_cannot_be_read_is_discarded_with_a_notice(
+    page: Page,
+    backend: Backend,
+) -> Result<(), Failed> {
+    let key = overview_with_a_litware_save(&page, backend, BROKEN_SAVE).await?;
     page.open_work_email("litware").await?;
     page.wait_text(".pma-notice", "could not be read, so we started again")
         .await?;
     assert_eq!(page.value("#work-email").await?, "admin@litware.example");
-    let left = page
-        .browser
-        .execute(
-            "return localStorage.getItem('pma-progress:litware');",
-            vec![],
-        )
-        .await?;
-    assert!(
-        !left.as_str().unwrap_or_default().contains("\"answers\":\""),
-        "the broken save is gone: {left}"
-    );
+    let left = stored(&page, &key).await?;
+    assert_ne!(left, BROKEN_SAVE, "the broken save is gone");
     Ok(())
+}
+
+async fn an_unreadable_save_is_reported_when_its_account_opens_from_the_overview(
+    page: Page,
+    backend: Backend,
+) -> Result<(), Failed> {
+    let key = overview_with_a_litware_save(&page, backend, BROKEN_SAVE).await?;
+    page.reload().await?;
+    page.element("li[data-account=tailspin]").await?;
+    assert_eq!(
+        stored(&page, &key).await?,
+        BROKEN_SAVE,
+        "the overview only looks at a save"
+    );
+    start_litware_hearing_its_save_was_discarded(&page).await?;
+    assert_ne!(stored(&page, &key).await?, BROKEN_SAVE);
+    Ok(())
+}
+
+async fn a_save_older_than_thirty_days_is_dropped_with_a_notice(
+    page: Page,
+    backend: Backend,
+) -> Result<(), Failed> {
+    let save = |days_ago: f64| {
+        let saved_at = now_ms() - days_ago * 86_400_000.0;
+        json!({
+            "version": 2,
+            "saved_at_ms": saved_at,
+            "answers": { "work_email": "kept@litware.example" },
+            "screen": "accounts/litware/work-email",
+        })
+        .to_string()
+    };
+    // 29 days: kept, and the overview offers to continue.
+    let key = overview_with_a_litware_save(&page, backend, &save(29.0)).await?;
+    page.reload().await?;
+    page.press("li[data-account=litware]", "Continue migration")
+        .await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    assert_eq!(page.value("#work-email").await?, "kept@litware.example");
+    // 31 days: gone, with the same notice as a save that cannot be read.
+    put_in_storage(&page, &key, &save(31.0)).await?;
+    page.open_overview().await?;
+    start_litware_hearing_its_save_was_discarded(&page).await?;
+    assert_eq!(page.value("#work-email").await?, "admin@litware.example");
+    Ok(())
+}
+
+fn now_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
 async fn storage_that_refuses_to_save_still_lets_the_owner_finish(
@@ -341,6 +452,14 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.on_both_backends(
             "reliability::saved_progress_that_cannot_be_read_is_discarded_with_a_notice",
             saved_progress_that_cannot_be_read_is_discarded_with_a_notice,
+        ),
+        harness.on_both_backends(
+            "reliability::an_unreadable_save_is_reported_when_its_account_opens_from_the_overview",
+            an_unreadable_save_is_reported_when_its_account_opens_from_the_overview,
+        ),
+        harness.on_both_backends(
+            "reliability::a_save_older_than_thirty_days_is_dropped_with_a_notice",
+            a_save_older_than_thirty_days_is_dropped_with_a_notice,
         ),
     ]
     .into_iter()

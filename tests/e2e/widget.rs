@@ -94,6 +94,45 @@ async fn computed(page: &Page, script: &str) -> Result<Value, Failed> {
     Ok(page.browser.execute(script, vec![]).await?)
 }
 
+/// Types `text` into the field `css` of the widget, as a person would (an `input` event).
+async fn fill_in_widget(page: &Page, host: &str, css: &str, text: &str) -> Result<(), Failed> {
+    let filled = in_widget(
+        page,
+        host,
+        "const field = root.querySelector(arguments[0]);
+         if (!field) return false;
+         field.value = arguments[1];
+         field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+         return true;",
+        vec![css.into(), text.into()],
+    )
+    .await?;
+    assert_eq!(filled, json!(true), "a field {css} in #{host}");
+    Ok(())
+}
+
+/// The value of the field `css` in the widget.
+async fn widget_value(page: &Page, host: &str, css: &str) -> Result<Value, Failed> {
+    in_widget(
+        page,
+        host,
+        "return root.querySelector(arguments[0])?.value ?? null;",
+        vec![css.into()],
+    )
+    .await
+}
+
+/// The saved progress of every backend and account in the page's storage, by key.
+async fn saved_progress(page: &Page) -> Result<Value, Failed> {
+    computed(
+        page,
+        "return Object.fromEntries(Object.keys(localStorage)
+             .filter((key) => key.startsWith('pma-progress:'))
+             .map((key) => [key, localStorage.getItem(key)]));",
+    )
+    .await
+}
+
 async fn the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_address(
     page: Page,
 ) -> Result<(), Failed> {
@@ -343,14 +382,17 @@ async fn unmounting_removes_the_widget_and_its_listeners(page: Page) -> Result<(
     .await?;
     assert_eq!(left, 0, "nothing of the widget is left");
     let before = events_of(&page, "second").await?.len();
-    // What its listeners answered before: a history move and a language change.
-    computed(
-        &page,
-        "window.dispatchEvent(new PopStateEvent('popstate'));
-         window.dispatchEvent(new Event('languagechange'));",
-    )
-    .await?;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    // What its listeners answered before: a history move and a language change. A listener runs
+    // as the event is dispatched, and what it changes is drawn by the next frames: wait for two.
+    page.browser
+        .execute_async(
+            "const done = arguments[0];
+             window.dispatchEvent(new PopStateEvent('popstate'));
+             window.dispatchEvent(new Event('languagechange'));
+             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(true))));",
+            vec![],
+        )
+        .await?;
     assert_eq!(
         events_of(&page, "second").await?.len(),
         before,
@@ -360,6 +402,76 @@ async fn unmounting_removes_the_widget_and_its_listeners(page: Page) -> Result<(
     // The other widget goes on.
     press_in_widget(&page, "first", "Svenska").await?;
     wait_widget_heading(&page, "first", "Flytta ditt konto till Partnercenter").await
+}
+
+async fn a_demo_widget_and_a_real_one_on_one_page_keep_their_answers_apart(
+    page: Page,
+) -> Result<(), Failed> {
+    page.open(PORTAL).await?;
+    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    // An account no other widget test changes.
+    computed(
+        &page,
+        "document.getElementById('first').setAttribute('account', 'adatum');",
+    )
+    .await?;
+    press_in_widget(&page, "first", "Start migration").await?;
+    wait_widget_heading(&page, "first", "What is your work email address?").await?;
+    fill_in_widget(&page, "first", "#work-email", "typed@adatum.example").await?;
+
+    // A widget on the demo backend, on the same page, for the same account.
+    page.browser
+        .execute_async(
+            "const done = arguments[0];
+             const element = document.createElement('div');
+             element.id = 'third';
+             document.body.append(element);
+             import('/widget.js')
+               .then((widget) => widget.mount(element, { account: 'adatum', lang: 'en' }))
+               .then((third) => { window.portal.third = third; done(true); }, (e) => done(String(e)));",
+            vec![],
+        )
+        .await?;
+    press_in_widget(&page, "third", "Start migration").await?;
+    wait_widget_heading(&page, "third", "What is your work email address?").await?;
+    assert_eq!(
+        widget_value(&page, "third", "#work-email").await?,
+        "lead@adatum.example",
+        "the demo widget starts from the demo's sign-in, not what was typed against the API"
+    );
+    fill_in_widget(&page, "third", "#work-email", "demo@adatum.example").await?;
+    let saved = saved_progress(&page).await?;
+    let texts: Vec<String> = saved
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(key, text)| format!("{key} {}", text.as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(texts.len(), 2, "one save per backend: {texts:?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("typed@adatum.example") && !t.contains("demo@")),
+        "{texts:?}"
+    );
+
+    // The demo reset forgets the demo's answers only.
+    press_in_widget(&page, "third", "Reset demo data").await?;
+    wait_widget_heading(&page, "third", "Move your account to Partner Center").await?;
+    let left = saved_progress(&page).await?;
+    let left: Vec<&str> = left
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(_, text)| text.as_str())
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(left[0].contains("typed@adatum.example"), "{left:?}");
+    assert_eq!(
+        widget_value(&page, "first", "#work-email").await?,
+        "typed@adatum.example"
+    );
+    Ok(())
 }
 
 async fn the_widgets_pass_axe_inside_the_host(page: Page) -> Result<(), Failed> {
@@ -393,6 +505,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.on_portal(
             "widget::changing_the_elements_attributes_changes_account_and_language",
             changing_the_elements_attributes_changes_account_and_language,
+        ),
+        harness.on_portal(
+            "widget::a_demo_widget_and_a_real_one_on_one_page_keep_their_answers_apart",
+            a_demo_widget_and_a_real_one_on_one_page_keep_their_answers_apart,
         ),
         harness.on_portal(
             "widget::the_widgets_pass_axe_inside_the_host",

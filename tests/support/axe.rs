@@ -34,10 +34,16 @@ pub async fn violations(page: &Page, axe: &str, context: &str) -> Result<Vec<Str
             vec![],
         )
         .await?;
-    Ok(found
+    // Anything but a list of lines is axe failing to answer, never "no violations".
+    let lines = found
         .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str().map(str::to_owned))
-        .collect())
+        .ok_or_else(|| format!("axe gave no list of violations: {found}"))?;
+    lines
+        .iter()
+        .map(|line| {
+            line.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| format!("axe gave a violation that is not a line: {line}").into())
+        })
+        .collect()
 }

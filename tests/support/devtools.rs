@@ -1,38 +1,43 @@
 //! Chrome DevTools protocol commands, sent through ChromeDriver's `goog/cdp/execute` endpoint to
-//! the browser's current tab: CPU throttling, network conditions, scripts run before a page's own.
+//! the browser's current tab: CPU throttling, network conditions, scripts run before a page's own;
+//! and the requests the tab sent, from ChromeDriver's performance log of the protocol's events.
 
 use fantoccini::Client;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use libtest_mimic::Failed;
 use serde_json::{Value, json};
 
-/// One DevTools protocol command with its parameters.
+/// A POST of a JSON body to one of ChromeDriver's own endpoints of the session (`goog/cdp/execute`
+/// for a DevTools protocol command, `se/log` to read a log).
 #[derive(Debug)]
-struct Command {
-    method: &'static str,
-    params: Value,
+struct SessionPost {
+    endpoint: &'static str,
+    body: Value,
 }
 
-impl WebDriverCompatibleCommand for Command {
+impl WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         let session = session_id.unwrap_or_default();
-        base_url.join(&format!("session/{session}/goog/cdp/execute"))
+        base_url.join(&format!("session/{session}/{}", self.endpoint))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.method, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
 /// Sends `method` with `params` to the browser's current tab; its result.
 pub async fn send(browser: &Client, method: &'static str, params: Value) -> Result<Value, Failed> {
+    let command = SessionPost {
+        endpoint: "goog/cdp/execute",
+        body: json!({ "cmd": method, "params": params }),
+    };
     browser
-        .issue_cmd(Command { method, params })
+        .issue_cmd(command)
         .await
         .map_err(|e| format!("DevTools {method}: {e}").into())
 }
@@ -76,4 +81,50 @@ pub async fn run_before_each_document(browser: &Client, source: &str) -> Result<
     )
     .await
     .map(drop)
+}
+
+/// A request the browser sent, as the DevTools protocol reported it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentRequest {
+    /// `GET`, `POST`…
+    pub method: String,
+    /// The address, exactly as sent (its path still percent-encoded).
+    pub url: String,
+}
+
+impl SentRequest {
+    /// The path of the address, as sent (percent-encoded), when it is of `origin`.
+    pub fn path_on<'a>(&'a self, origin: &str) -> Option<&'a str> {
+        let path = self.url.strip_prefix(origin)?;
+        path.starts_with('/').then_some(path)
+    }
+}
+
+/// The requests the browser sent since the last call (`Network.requestWillBeSent`), in order.
+/// The browser must record them: a test started by `Harness::trial_recording_requests`.
+pub async fn requests(browser: &Client) -> Result<Vec<SentRequest>, Failed> {
+    let read_log = SessionPost {
+        endpoint: "se/log",
+        body: json!({ "type": "performance" }),
+    };
+    let entries = browser
+        .issue_cmd(read_log)
+        .await
+        .map_err(|e| format!("reading the performance log: {e}"))?;
+    let mut sent = Vec::new();
+    for entry in entries.as_array().into_iter().flatten() {
+        let message: Value = entry["message"]
+            .as_str()
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or_default();
+        let event = &message["message"];
+        if event["method"] == "Network.requestWillBeSent" {
+            let request = &event["params"]["request"];
+            sent.push(SentRequest {
+                method: request["method"].as_str().unwrap_or_default().to_owned(),
+                url: request["url"].as_str().unwrap_or_default().to_owned(),
+            });
+        }
+    }
+    Ok(sent)
 }

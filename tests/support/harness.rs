@@ -28,7 +28,18 @@ pub struct Apps {
     /// The app on a server of its own whose API adds accounts with hostile names (markup,
     /// right-to-left overrides, 10,000-character strings, emoji) to the demo accounts.
     pub hostile: String,
+    /// The app on a server of its own that takes 2 work email checks per 20 seconds from a user
+    /// (one more each 10 seconds).
+    pub limited: String,
 }
+
+/// Limits high enough that no test of a shared server is held up by another's requests.
+const UNHELD: [&str; 4] = [
+    "--email-checks-per-window",
+    "100000",
+    "--mpn-lookups-per-window",
+    "100000",
+];
 
 /// Starts the reference server in memory on a free port, serving the built app; its address.
 fn start_server(server_bin: &Path, dist: &Path, extra: &[&str]) -> Result<(Child, String), String> {
@@ -114,17 +125,24 @@ impl Harness {
         }
 
         let mut processes = Vec::new();
+        let mut serve = |args: &[&str]| -> Result<String, String> {
+            let (server, url) = start_server(&server_bin, &dist, args)?;
+            processes.push(server);
+            Ok(url)
+        };
         // Faults are injected by the reliability tests only, as rules that apply to the next request.
-        let (server, api) = start_server(&server_bin, &dist, &["--enable-faults"])?;
-        processes.push(server);
-        let (server, demo) = start_server(&server_bin, &dist, &["--app-on-demo-backend"])?;
-        processes.push(server);
+        let api = serve(&[&UNHELD[..], &["--enable-faults"]].concat())?;
+        let demo = serve(&[&UNHELD[..], &["--app-on-demo-backend"]].concat())?;
         // The example host pages, beside the app and under the same security headers.
         let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
-        let (server, portal) = start_server(&server_bin, &dist, &["--examples-dir", examples])?;
-        processes.push(server);
-        let (server, hostile) = start_server(&server_bin, &dist, &["--hostile-fixtures"])?;
-        processes.push(server);
+        let portal = serve(&[&UNHELD[..], &["--examples-dir", examples]].concat())?;
+        let hostile = serve(&[&UNHELD[..], &["--hostile-fixtures"]].concat())?;
+        let limited = serve(&[
+            "--email-checks-per-window",
+            "2",
+            "--rate-limit-window-seconds",
+            "20",
+        ])?;
 
         let driver_port = free_port()?;
         let driver = Command::new(&driver_bin)
@@ -147,6 +165,7 @@ impl Harness {
                     demo,
                     portal,
                     hostile,
+                    limited,
                 },
                 driver_url: format!("http://127.0.0.1:{driver_port}"),
                 chromium,
@@ -167,15 +186,36 @@ impl Harness {
         Trial::test(name, move || harness.in_browser(test))
     }
 
+    /// A test whose fresh browser records the requests it makes, for
+    /// [`devtools::requests`](crate::devtools::requests) to read.
+    pub fn trial_recording_requests<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Client, Apps) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        let harness = Harness {
+            inner: Arc::clone(&self.inner),
+        };
+        Trial::test(name, move || harness.run(Recording::Requests, test))
+    }
+
     /// Runs `work` with a fresh browser and the app's URLs; the browser is closed after it.
     pub fn in_browser<T, F, Fut>(&self, work: F) -> Result<T, Failed>
     where
         F: FnOnce(Client, Apps) -> Fut,
         Fut: Future<Output = Result<T, Failed>>,
     {
+        self.run(Recording::Nothing, work)
+    }
+
+    fn run<T, F, Fut>(&self, recording: Recording, work: F) -> Result<T, Failed>
+    where
+        F: FnOnce(Client, Apps) -> Fut,
+        Fut: Future<Output = Result<T, Failed>>,
+    {
         let inner = &self.inner;
         inner.runtime.block_on(async {
-            let browser = inner.browser().await?;
+            let browser = inner.browser(recording).await?;
             let outcome = work(browser.clone(), inner.apps.clone()).await;
             let _ = browser.close().await;
             outcome
@@ -260,6 +300,15 @@ impl Harness {
         self.on_server(name, |apps| apps.hostile, test)
     }
 
+    /// A test of the app on the API that takes few work email checks, in a fresh browser.
+    pub fn on_limited_api<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Page) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        self.on_server(name, |apps| apps.limited, test)
+    }
+
     /// A test on the server `pick` chooses, in a fresh browser.
     fn on_server<F, Fut>(&self, name: &str, pick: fn(Apps) -> String, test: F) -> Trial
     where
@@ -272,9 +321,20 @@ impl Harness {
     }
 }
 
+/// What a browser records beside the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Recording {
+    Nothing,
+    /// The DevTools protocol's network events, in ChromeDriver's performance log.
+    Requests,
+}
+
 impl Inner {
-    async fn browser(&self) -> Result<Client, Failed> {
+    async fn browser(&self, recording: Recording) -> Result<Client, Failed> {
         let mut capabilities = serde_json::Map::new();
+        if recording == Recording::Requests {
+            capabilities.insert("goog:loggingPrefs".into(), json!({ "performance": "ALL" }));
+        }
         capabilities.insert(
             "goog:chromeOptions".into(),
             json!({

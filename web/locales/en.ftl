@@ -30,6 +30,7 @@ error-timeout = The service is taking too long to answer. Your answers are kept:
 error-network = The service could not be reached. Check your internet connection, then try again. Your answers are kept.
 error-malformed = The service sent an answer we could not read. Try again. If it happens again, contact your portal's support.
 error-server = Something went wrong on the service's side. Your answers are kept: try again in a few minutes.
+error-too-many-requests = Too many attempts. Wait a minute, then try again. Your answers are kept.
 error-unauthorized = Your sign-in has expired. Sign in again, then come back: your answers are kept.
 error-account-not-found = We cannot find this account. Check that you are signed in as the right person.
 error-not-owner = Only an owner of this account can migrate it.
@@ -108,6 +109,10 @@ error-mpn-wrong-length = { $digits ->
 error-mpn-too-long = MPN ID must be 6 to 8 digits
 error-mpn-not-found = Enter an MPN ID of the Microsoft Partner Network – no membership has this one
 error-mpn-inactive = This MPN ID's membership has lapsed – renew it, or enter another MPN ID
+error-too-many-attempts = { $seconds ->
+    [one] Too many attempts. Try again in 1 second. Your answer is kept.
+   *[other] Too many attempts. Try again in { $seconds } seconds. Your answer is kept.
+}
 
 ## Check your answers.
 

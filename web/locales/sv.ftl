@@ -30,6 +30,7 @@ error-timeout = Tjänsten svarar inte tillräckligt snabbt. Dina svar finns kvar
 error-network = Det gick inte att nå tjänsten. Kontrollera internetanslutningen och försök igen. Dina svar finns kvar.
 error-malformed = Tjänsten skickade ett svar som inte gick att läsa. Försök igen. Kontakta portalens support om det händer igen.
 error-server = Något gick fel hos tjänsten. Dina svar finns kvar – försök igen om några minuter.
+error-too-many-requests = För många försök. Vänta en minut och försök sedan igen. Dina svar finns kvar.
 error-unauthorized = Din inloggning har gått ut. Logga in igen och kom tillbaka – dina svar finns kvar.
 error-account-not-found = Vi hittar inte kontot. Kontrollera att du är inloggad som rätt person.
 error-not-owner = Bara en ägare av kontot kan migrera det.
@@ -108,6 +109,10 @@ error-mpn-wrong-length = { $digits ->
 error-mpn-too-long = MPN-ID ska vara 6 till 8 siffror
 error-mpn-not-found = Ange ett MPN-ID från Microsoft Partner Network – inget medlemskap har det här
 error-mpn-inactive = Medlemskapet för det här MPN-ID:t har upphört – förnya det, eller ange ett annat MPN-ID
+error-too-many-attempts = { $seconds ->
+    [one] För många försök. Försök igen om 1 sekund. Ditt svar finns kvar.
+   *[other] För många försök. Försök igen om { $seconds } sekunder. Ditt svar finns kvar.
+}
 
 ## Kontrollera dina svar.
 

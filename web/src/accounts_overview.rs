@@ -12,7 +12,6 @@ use crate::browser_idna::BrowserIdna;
 use crate::external_link::ExternalLink;
 use crate::i18n::{Locale, text};
 use crate::page::{ProblemPanel, use_page};
-use crate::progress::{self, Loaded};
 use crate::route::{Navigator, Screen, ScreenLink};
 
 fn status_text(locale: Locale, status: MigrationStatus) -> &'static str {
@@ -62,7 +61,7 @@ pub fn AccountsOverview() -> impl IntoView {
                     <ul class="pma-account-list">
                         {list
                             .into_iter()
-                            .filter(|account| named.get().is_none_or(|named| named == account.id.0))
+                            .filter(|account| named.get().is_none_or(|named| named == account.id.as_str()))
                             .map(|account| view! { <AccountCard account/> })
                             .collect_view()}
                     </ul>
@@ -79,11 +78,18 @@ fn AccountCard(account: Account) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let navigator = expect_context::<Navigator>();
     let settings = expect_context::<Settings>();
-    let id = account.id.0.clone();
-    let saved = match progress::load(&id) {
-        Loaded::Restored(progress) => Some(progress),
-        Loaded::Nothing | Loaded::Discarded => None,
-    };
+    let api = expect_context::<Api>();
+    let id = account.id.clone();
+    // A look only: a save that cannot be read is the journey's to report when the account opens.
+    let shelf = api.client().shelf();
+    let saved = shelf.peek(&id, js_sys::Date::now());
+    if account.migration_status == MigrationStatus::Migrated
+        && let Some(saved) = &saved
+        && *saved != saved.without_answers()
+    {
+        // Migrated: what the owner typed for it is of no more use.
+        shelf.save(&id, &saved.without_answers(), js_sys::Date::now());
+    }
     let situation = Situation {
         account: &account,
         stored_mpn: None,
@@ -93,7 +99,7 @@ fn AccountCard(account: Account) -> impl IntoView {
     let case = assess(&situation, &Answers::default(), &BrowserIdna).case;
     let status = account.migration_status;
     let name = account.name.clone();
-    let banner_id = format!("pma-banner-{id}");
+    let banner_id = format!("pma-banner-{}", crate::client::path_segment(&id));
 
     let detail = match case {
         Case::NotOwner => {
@@ -128,7 +134,7 @@ fn AccountCard(account: Account) -> impl IntoView {
             let resume = saved
                 .as_ref()
                 .and_then(|p| p.screen.as_deref().map(Screen::from_path))
-                .filter(|screen| screen.account() == Some(id.as_str()));
+                .filter(|screen| screen.account() == Some(&id));
             let started = resume.is_some();
             let target =
                 resume.unwrap_or_else(|| Screen::Question(id.clone(), Question::WorkEmail));
@@ -161,7 +167,7 @@ fn AccountCard(account: Account) -> impl IntoView {
     let owner = case != Case::NotOwner;
     let checklist = Screen::OffersChecklist(id.clone());
     view! {
-        <li class="pma-account-list__item" data-account=id.clone()>
+        <li class="pma-account-list__item" data-account=id.to_string()>
             <h3 class="pma-heading-m pma-account-list__name">{account.name}</h3>
             <strong class="pma-tag" class:pma-tag--grey=status == MigrationStatus::NotMigrated>
                 {move || status_text(locale.get(), status)}

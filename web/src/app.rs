@@ -1,6 +1,7 @@
 //! The assistant's two shells, the whole page (`App`) and the widget in a host page (`Widget`),
 //! and the context every screen shares.
 
+use assistant_core::account::AccountId;
 use assistant_core::config::FlowConfig;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -16,7 +17,6 @@ use crate::language_switcher::LanguageSwitcher;
 use crate::offers_checklist::OffersChecklist;
 use crate::page::{Announcer, LiveRegion};
 use crate::placement::{Placement, text_or_null};
-use crate::progress;
 use crate::route::{Navigator, Screen, ScreenLink};
 
 /// The API client, in context for every screen.
@@ -71,8 +71,8 @@ enum Part {
     Overview,
     Help,
     NotFound,
-    Journey(String),
-    Checklist(String),
+    Journey(AccountId),
+    Checklist(AccountId),
 }
 
 fn part(screen: &Screen) -> Part {
@@ -237,16 +237,21 @@ fn Assistant(client: Client) -> impl IntoView {
             "step-started",
             &[
                 ("step", JsValue::from_str(screen.step())),
-                ("account", text_or_null(screen.account())),
+                (
+                    "account",
+                    text_or_null(screen.account().map(AccountId::as_str)),
+                ),
             ],
         );
     });
 
-    // A demo reset forgets the saved progress too, and shows every screen afresh.
+    // A demo reset forgets the demo's saved progress too (an API's stays), and shows every
+    // screen afresh.
     let generation = RwSignal::new(0_u32);
     let reset_demo = Callback::new(move |()| {
-        api.client().reset_demo();
-        progress::clear_all();
+        let client = api.client();
+        client.reset_demo();
+        client.shelf().clear();
         navigator.go(Screen::Overview);
         generation.update(|g| *g += 1);
     });

@@ -1,8 +1,9 @@
 //! One step of the offers checklist: its title, its guidance with links, and its items, each with
 //! its state in words and, where the publisher attests it, the question they tick.
 
+use assistant_core::account::AccountId;
 use assistant_core::checklist::{Checklist, ItemKey, ItemState, StepId, Task};
-use assistant_core::config::Links;
+use assistant_core::config::{HttpsUrl, Links};
 use leptos::prelude::*;
 
 use crate::app::{Api, Settings};
@@ -16,7 +17,11 @@ fn guidance(
     locale: Locale,
     step: StepId,
     links: &Links,
-) -> (&'static str, Vec<&'static str>, Vec<(&'static str, String)>) {
+) -> (
+    &'static str,
+    Vec<&'static str>,
+    Vec<(&'static str, HttpsUrl)>,
+) {
     match step {
         StepId::PmcAccountMigrated => (
             locale.step_pmc_title(),
@@ -93,7 +98,7 @@ pub fn ChecklistStep(
     /// The ticks and their saving.
     state: TickState,
     /// The account.
-    account_id: String,
+    account_id: AccountId,
 ) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let settings = expect_context::<Settings>();
@@ -143,7 +148,7 @@ fn ChecklistEntry(
     task: Task,
     checklist: Memo<Option<Checklist>>,
     state: TickState,
-    account_id: String,
+    account_id: AccountId,
 ) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let api = expect_context::<Api>();

@@ -4,21 +4,44 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use assistant_core::account::Account;
+use assistant_core::account::{Account, AccountId};
 use assistant_core::api::{
     AccountDetail, ChecklistTicks, MigrationState, Problem, ProblemCode, WorkEmailAccepted,
     WorkEmailCheck,
 };
 use assistant_core::config::FlowConfig;
 use assistant_core::flow::MigrationRequest;
-use assistant_core::mpn::MpnRecord;
+use assistant_core::mpn::{MpnId, MpnRecord};
 use assistant_core::offer::{Offer, Readiness};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, PercentEncode, utf8_percent_encode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::demo_backend::{ApiRequest, ApiResponse, DemoBackend};
+use crate::progress::Shelf;
+
+/// What stays itself in a path segment made from data: RFC 3986's unreserved characters. All
+/// else (`/`, `?`, `#`, `%`, spaces, anything not ASCII) is percent-encoded, so data never ends
+/// its segment, starts a query or a fragment, or reads as an escape.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Data as one segment of a path: the one place where the app puts data into an address, its
+/// API's or its own. An account id is never `.` or `..` (the type says so), which no encoding
+/// could keep from being read as a step along the path.
+pub fn path_segment(data: &impl AsRef<str>) -> PercentEncode<'_> {
+    utf8_percent_encode(data.as_ref(), SEGMENT)
+}
+
+/// The path of an account, or of one of its resources (`rest`, such as `/offers`).
+fn account_path(id: &AccountId, rest: &str) -> String {
+    format!("/v1/accounts/{}{rest}", path_segment(id))
+}
 
 /// How long a request may take before the app says so and offers to try again.
 pub const TIMEOUT_MS: i32 = 10_000;
@@ -34,6 +57,11 @@ pub enum ClientError {
     Network,
     /// An answer arrived that is not what the contract says.
     Malformed,
+    /// Too many attempts of this kind: try again in `retry_after` seconds (when the API said).
+    TooManyRequests {
+        /// Seconds to wait, from `Retry-After`.
+        retry_after: Option<u64>,
+    },
 }
 
 /// The bearer token of the requests to a server. Tokens are kept in memory only: never in
@@ -93,6 +121,16 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// An API's base URL as the browser resolves it against the page (`""` is the page's origin),
+/// ending in `/`: the same API has the same name however it was written.
+fn absolute(base_url: &str) -> String {
+    let base = format!("{base_url}/");
+    let page = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(&base, &page).map_or(base, |url| url.href())
+}
+
 /// Sends a request with `fetch`, aborting it after [`TIMEOUT_MS`].
 async fn fetch(
     base_url: &str,
@@ -139,13 +177,16 @@ async fn fetch(
                 .await
                 .map_err(|_| ())?
                 .unchecked_into();
-        let etag = response.headers().get("etag").ok().flatten();
+        let header = |name: &str| response.headers().get(name).ok().flatten();
+        let etag = header("etag");
+        let retry_after = header("retry-after").and_then(|seconds| seconds.trim().parse().ok());
         let text = JsFuture::from(response.text().map_err(|_| ())?)
             .await
             .map_err(|_| ())?;
         Ok::<_, ()>(ApiResponse {
             status: response.status(),
             etag,
+            retry_after,
             body: text.as_string().unwrap_or_default(),
         })
     }
@@ -167,6 +208,11 @@ fn decode<T: DeserializeOwned>(response: &ApiResponse) -> Result<T, ClientError>
         // A sign-in that is no longer valid, whatever answers it (a gateway in front of the API
         // may answer without a problem of the contract).
         401 => Err(ClientError::Problem(Problem::of(ProblemCode::Unauthorized))),
+        // Too many requests, whatever answers it (the API or a gateway before it): `Retry-After`
+        // says how long to wait, in seconds (a date there is not taken).
+        429 => Err(ClientError::TooManyRequests {
+            retry_after: response.retry_after,
+        }),
         status => match serde_json::from_str::<Problem>(&response.body) {
             Ok(problem) => Err(ClientError::Problem(problem)),
             Err(_) if status >= 500 => {
@@ -205,6 +251,14 @@ impl Client {
         matches!(self.transport, Transport::Demo(_))
     }
 
+    /// Where progress saved against this client's backend is kept.
+    pub fn shelf(&self) -> Shelf {
+        match &self.transport {
+            Transport::Demo(_) => Shelf::demo(),
+            Transport::Http { base_url, .. } => Shelf::api(&absolute(base_url)),
+        }
+    }
+
     /// Puts the demo's fixtures back; nothing on a real server.
     pub fn reset_demo(&self) {
         if let Transport::Demo(demo) = &self.transport {
@@ -240,32 +294,32 @@ impl Client {
     }
 
     /// One account with its stored MPN ID's state.
-    pub async fn account(&self, id: &str) -> Result<AccountDetail, ClientError> {
-        self.get(format!("/v1/accounts/{id}")).await
+    pub async fn account(&self, id: &AccountId) -> Result<AccountDetail, ClientError> {
+        self.get(account_path(id, "")).await
     }
 
     /// What the registry says of an MPN ID.
-    pub async fn lookup_mpn(&self, id: &str) -> Result<MpnRecord, ClientError> {
-        self.get(format!("/v1/mpn/{id}")).await
+    pub async fn lookup_mpn(&self, id: &MpnId) -> Result<MpnRecord, ClientError> {
+        self.get(format!("/v1/mpn/{}", path_segment(id))).await
     }
 
     /// The account's offers.
-    pub async fn offers(&self, id: &str) -> Result<Vec<Offer>, ClientError> {
-        self.get(format!("/v1/accounts/{id}/offers")).await
+    pub async fn offers(&self, id: &AccountId) -> Result<Vec<Offer>, ClientError> {
+        self.get(account_path(id, "/offers")).await
     }
 
     /// The account's readiness facts.
-    pub async fn readiness(&self, id: &str) -> Result<Readiness, ClientError> {
-        self.get(format!("/v1/accounts/{id}/readiness")).await
+    pub async fn readiness(&self, id: &AccountId) -> Result<Readiness, ClientError> {
+        self.get(account_path(id, "/readiness")).await
     }
 
     /// Checks a work email for the account.
     pub async fn check_work_email(
         &self,
-        id: &str,
+        id: &AccountId,
         check: &WorkEmailCheck,
     ) -> Result<WorkEmailAccepted, ClientError> {
-        let path = format!("/v1/accounts/{id}/work-email-check");
+        let path = account_path(id, "/work-email-check");
         decode(
             &self
                 .send(request("POST", path, Vec::new(), Some(check)))
@@ -276,12 +330,12 @@ impl Client {
     /// Starts the migration; the same `idempotency_key` never starts two.
     pub async fn start_migration(
         &self,
-        id: &str,
+        id: &AccountId,
         idempotency_key: &str,
         migration: &MigrationRequest,
     ) -> Result<MigrationState, ClientError> {
         let headers = vec![("idempotency-key".to_owned(), idempotency_key.to_owned())];
-        let path = format!("/v1/accounts/{id}/migration");
+        let path = account_path(id, "/migration");
         decode(
             &self
                 .send(request("POST", path, headers, Some(migration)))
@@ -290,16 +344,16 @@ impl Client {
     }
 
     /// Where the account's migration stands.
-    pub async fn migration(&self, id: &str) -> Result<MigrationState, ClientError> {
-        self.get(format!("/v1/accounts/{id}/migration")).await
+    pub async fn migration(&self, id: &AccountId) -> Result<MigrationState, ClientError> {
+        self.get(account_path(id, "/migration")).await
     }
 
     /// The checklist ticks and their version (ETag).
-    pub async fn checklist(&self, id: &str) -> Result<(String, ChecklistTicks), ClientError> {
+    pub async fn checklist(&self, id: &AccountId) -> Result<(String, ChecklistTicks), ClientError> {
         let response = self
             .send(request(
                 "GET",
-                format!("/v1/accounts/{id}/checklist"),
+                account_path(id, "/checklist"),
                 Vec::new(),
                 NO_BODY,
             ))
@@ -311,16 +365,41 @@ impl Client {
     /// Saves the ticks if they are still at version `etag`; the new version.
     pub async fn save_checklist(
         &self,
-        id: &str,
+        id: &AccountId,
         etag: &str,
         ticks: &ChecklistTicks,
     ) -> Result<String, ClientError> {
         let headers = vec![("if-match".to_owned(), etag.to_owned())];
-        let path = format!("/v1/accounts/{id}/checklist");
+        let path = account_path(id, "/checklist");
         let response = self
             .send(request("PUT", path, headers, Some(ticks)))
             .await?;
         decode::<ChecklistTicks>(&response)?;
         response.etag.ok_or(ClientError::Malformed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_account_id_stays_one_segment_of_the_apis_path() {
+        for (id, path) in [
+            ("fabrikam", "/v1/accounts/fabrikam/offers"),
+            (
+                "fabrikam/../../mpn/2345678",
+                "/v1/accounts/fabrikam%2F..%2F..%2Fmpn%2F2345678/offers",
+            ),
+            ("a?b#c", "/v1/accounts/a%3Fb%23c/offers"),
+            ("%2e%2e", "/v1/accounts/%252e%252e/offers"),
+            ("...", "/v1/accounts/.../offers"),
+            ("é 😀", "/v1/accounts/%C3%A9%20%F0%9F%98%80/offers"),
+        ] {
+            assert_eq!(
+                account_path(&AccountId::parse(id).unwrap(), "/offers"),
+                path
+            );
+        }
     }
 }

@@ -7,16 +7,16 @@
 
 use std::collections::BTreeMap;
 
-use assistant_core::account::Account;
-use assistant_core::account::MigrationStatus;
+use assistant_core::account::{Account, AccountId, MigrationStatus};
 use assistant_core::api::{
-    self, AccountDetail, AccountFacts, ChecklistTicks, MigrationState, Problem, ProblemCode,
-    WorkEmailCheck, status_after_processing,
+    self, AccountDetail, AccountFacts, ChecklistTicks, FirstUse, MigrationState, Problem,
+    ProblemCode, WorkEmailCheck, status_after_processing,
 };
 use assistant_core::config::FlowConfig;
 use assistant_core::fixtures;
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
 use assistant_core::mpn::{MpnId, MpnRecord};
+use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +59,8 @@ pub struct ApiResponse {
     pub status: u16,
     /// The ETag, if the answer has one.
     pub etag: Option<String>,
+    /// `Retry-After`, in seconds, if the answer has it.
+    pub retry_after: Option<u64>,
     /// The JSON body (a problem for failures).
     pub body: String,
 }
@@ -72,7 +74,7 @@ struct Migration {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Remembered {
-    account: String,
+    account: AccountId,
     request: MigrationRequest,
     answer: MigrationState,
 }
@@ -203,10 +205,16 @@ impl DemoBackend {
         self.catch_up();
         self.complete_due_migrations(now_ms);
         match self.route(request, now_ms) {
-            Ok((status, body, etag)) => ApiResponse { status, etag, body },
+            Ok((status, body, etag)) => ApiResponse {
+                status,
+                etag,
+                retry_after: None,
+                body,
+            },
             Err(problem) => ApiResponse {
                 status: problem.status,
                 etag: None,
+                retry_after: None,
                 body: serde_json::to_string(&problem).expect("problems serialise"),
             },
         }
@@ -232,7 +240,16 @@ impl DemoBackend {
     }
 
     fn route(&mut self, request: &ApiRequest, now_ms: f64) -> Answer {
-        let segments: Vec<&str> = request.path.trim_start_matches('/').split('/').collect();
+        // As a server reads a path: each segment percent-decoded (one that does not decode names
+        // nothing).
+        let decoded = request
+            .path
+            .trim_start_matches('/')
+            .split('/')
+            .map(|segment| percent_decode_str(segment).decode_utf8().map(String::from))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| Problem::of(ProblemCode::NotFound))?;
+        let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
         let method = request.method.as_str();
         if let (["v1", "config"], "GET") = (segments.as_slice(), method) {
             return json(200, &FlowConfig::default());
@@ -336,14 +353,13 @@ impl DemoBackend {
         let key =
             api::idempotency_key(request.header("idempotency-key").map(str::as_bytes))?.to_owned();
         let sent: MigrationRequest = parse(request)?;
-        if let Some(first) = self.state.idempotency.get(&key) {
-            if first.account != account.id.as_str() || first.request != sent {
-                return Err(Problem::new(
-                    ProblemCode::Conflict,
-                    "this Idempotency-Key was used for another request",
-                ));
-            }
-            return json(202, &first.answer);
+        let first = self.state.idempotency.get(&key).map(|first| FirstUse {
+            account: &first.account,
+            request: &first.request,
+            answer: &first.answer,
+        });
+        if let Some(answer) = api::replay(first, &account.id, &sent)? {
+            return json(202, answer);
         }
         let new = new_record(Some(&sent.mpn));
         let stored = stored_record(account).map(|r| r.lookup);
@@ -361,6 +377,7 @@ impl DemoBackend {
             request: Some(allowed.clone()),
         };
         let id = account.id.as_str().to_owned();
+        let remembered_account = account.id.clone();
         if let Some(stored) = self.state.accounts.iter_mut().find(|a| a.id == account.id) {
             stored.migration_status = answer.status;
         }
@@ -375,7 +392,7 @@ impl DemoBackend {
         self.state.idempotency.insert(
             key,
             Remembered {
-                account: id,
+                account: remembered_account,
                 request: sent,
                 answer: answer.clone(),
             },
@@ -388,6 +405,11 @@ impl DemoBackend {
         let update: ChecklistTicks = parse(request)?;
         let (current, _) = self.state.checklists.get(id).cloned().unwrap_or_default();
         api::if_match_version(request.header("if-match"), current)?;
+        api::accept_ticks(
+            &fixtures::offers(id),
+            &fixtures::readiness(id),
+            &update.ticks,
+        )?;
         let version = current + 1;
         self.state
             .checklists

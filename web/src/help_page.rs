@@ -4,6 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use assistant_core::config::HttpsUrl;
+
 use crate::app::Settings;
 use crate::external_link::ExternalLink;
 use crate::i18n::{Locale, text};
@@ -14,7 +16,7 @@ use crate::route::Screen;
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let settings = expect_context::<Settings>();
-    let link = move |pick: fn(&assistant_core::config::Links) -> &String| {
+    let link = move |pick: fn(&assistant_core::config::Links) -> &HttpsUrl| {
         Signal::derive(move || settings.with(|s| pick(&s.links).clone()))
     };
     let heading = NodeRef::<html::H1>::new();

@@ -3,6 +3,7 @@
 //! and the confirmation. It shows the page the address names, or sends the owner to the page the
 //! core says applies.
 
+use assistant_core::account::{AccountId, MigrationStatus};
 use assistant_core::api::AccountDetail;
 use assistant_core::flow::{Answers, Assessment, Case, Question, Situation, assess};
 use assistant_core::mpn::MpnRecord;
@@ -18,14 +19,16 @@ use crate::i18n::{Locale, text};
 use crate::migration_page::MigrationPage;
 use crate::mpn_id_page::MpnIdPage;
 use crate::page::ProblemPanel;
-use crate::progress::{self, Loaded, Progress};
+use crate::progress::{Loaded, Progress, Shelf};
 use crate::route::{Navigator, Screen};
 use crate::work_email_page::WorkEmailPage;
 
 /// What the journey's pages share.
 #[derive(Clone, Copy)]
 pub struct Journey {
-    account_id: StoredValue<String>,
+    account_id: StoredValue<AccountId>,
+    /// Where the progress is saved.
+    shelf: StoredValue<Shelf>,
     /// The account and its stored MPN ID's state; `Some` once the pages show.
     pub detail: RwSignal<Option<AccountDetail>>,
     /// What the registry said of the new MPN ID the owner typed, once looked up.
@@ -38,7 +41,7 @@ pub struct Journey {
 
 impl Journey {
     /// The account's identifier.
-    pub fn account_id(&self) -> String {
+    pub fn account_id(&self) -> AccountId {
         self.account_id.get_value()
     }
 
@@ -77,9 +80,10 @@ impl Journey {
     /// Changes the progress and saves it.
     pub fn update_progress(&self, change: impl FnOnce(&mut Progress)) {
         self.progress.update(change);
-        let saved = self
-            .progress
-            .with_untracked(|progress| progress::save(&self.account_id(), progress));
+        let saved = self.progress.with_untracked(|progress| {
+            self.shelf
+                .with_value(|shelf| shelf.save(&self.account_id(), progress, js_sys::Date::now()))
+        });
         self.unsaved.set(!saved);
     }
 
@@ -128,18 +132,20 @@ pub fn redirect(
 #[component]
 pub fn AccountJourney(
     /// The account.
-    account_id: String,
+    account_id: AccountId,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let navigator = expect_context::<Navigator>();
 
-    let (saved, discarded) = match progress::load(&account_id) {
+    let shelf = api.client().shelf();
+    let (saved, discarded) = match shelf.load(&account_id, js_sys::Date::now()) {
         Loaded::Restored(progress) => (progress, false),
         Loaded::Nothing => (Progress::default(), false),
         Loaded::Discarded => (Progress::default(), true),
     };
     let journey = Journey {
         account_id: StoredValue::new(account_id),
+        shelf: StoredValue::new(shelf),
         detail: RwSignal::new(None),
         new_mpn: RwSignal::new(None),
         progress: RwSignal::new(saved),
@@ -161,7 +167,7 @@ pub fn AccountJourney(
             let loaded = async {
                 let detail = client.account(&id).await?;
                 let new_mpn = match new_id {
-                    Some(new_id) => Some(client.lookup_mpn(new_id.as_str()).await?),
+                    Some(new_id) => Some(client.lookup_mpn(&new_id).await?),
                     None => None,
                 };
                 Ok::<_, ClientError>((detail, new_mpn))
@@ -187,6 +193,20 @@ pub fn AccountJourney(
                 .with_untracked(|p| p.screen.as_deref() != Some(&screen.path()))
         {
             journey.update_progress(|p| p.screen = Some(screen.path()));
+        }
+    });
+    // Once the account is migrated, what the owner typed is of no more use: forget it.
+    Effect::new(move |_| {
+        let migrated = journey.detail.with(|detail| {
+            detail
+                .as_ref()
+                .is_some_and(|d| d.account.migration_status == MigrationStatus::Migrated)
+        });
+        let typed = journey
+            .progress
+            .with_untracked(|p| *p != p.without_answers());
+        if migrated && typed {
+            journey.update_progress(|p| *p = p.without_answers());
         }
     });
     // Pages that do not apply now send the owner where the core says they are.
@@ -255,6 +275,10 @@ mod tests {
     use assistant_core::fixtures;
     use assistant_core::flow::MpnAnswer;
 
+    fn account(id: &str) -> AccountId {
+        AccountId::parse(id).unwrap()
+    }
+
     fn assessment_of(id: &str, answers: &Answers) -> Assessment {
         assessment_with(id, answers, None)
     }
@@ -274,12 +298,12 @@ mod tests {
     #[test]
     fn questions_ahead_of_the_next_one_send_the_owner_back_to_it() {
         let nothing = assessment_of("fabrikam", &Answers::default());
-        let check = Screen::Question("fabrikam".into(), Question::CheckAnswers);
+        let check = Screen::Question(account("fabrikam"), Question::CheckAnswers);
         assert_eq!(
             redirect(&check, &nothing, &Answers::default(), false),
-            Some(Screen::Question("fabrikam".into(), Question::WorkEmail))
+            Some(Screen::Question(account("fabrikam"), Question::WorkEmail))
         );
-        let email = Screen::Question("fabrikam".into(), Question::WorkEmail);
+        let email = Screen::Question(account("fabrikam"), Question::WorkEmail);
         assert_eq!(redirect(&email, &nothing, &Answers::default(), false), None);
     }
 
@@ -290,12 +314,12 @@ mod tests {
             .with_work_email("admin@litware.example")
             .with_mpn(MpnAnswer::NewId("4567890".into()));
         let assessment = assessment_with("litware", &answers, Some(&adatum_id));
-        let mpn = Screen::Question("litware".into(), Question::MpnId);
+        let mpn = Screen::Question(account("litware"), Question::MpnId);
         assert_eq!(redirect(&mpn, &assessment, &answers, false), None);
-        let check = Screen::Question("litware".into(), Question::CheckAnswers);
+        let check = Screen::Question(account("litware"), Question::CheckAnswers);
         assert_eq!(
             redirect(&check, &assessment, &answers, false),
-            Some(Screen::Question("litware".into(), Question::WorkEmail))
+            Some(Screen::Question(account("litware"), Question::WorkEmail))
         );
     }
 
@@ -306,7 +330,7 @@ mod tests {
             .with_mpn(MpnAnswer::KeepOnFile);
         let ready = assessment_of("fabrikam", &all);
         for question in [Question::WorkEmail, Question::MpnId, Question::CheckAnswers] {
-            let screen = Screen::Question("fabrikam".into(), question);
+            let screen = Screen::Question(account("fabrikam"), question);
             assert_eq!(redirect(&screen, &ready, &all, false), None, "{question:?}");
         }
     }
@@ -315,7 +339,7 @@ mod tests {
     fn non_owners_and_migrated_accounts_have_no_questions() {
         for id in ["tailspin", "contoso"] {
             let assessment = assessment_of(id, &Answers::default());
-            let screen = Screen::Question(id.into(), Question::WorkEmail);
+            let screen = Screen::Question(account(id), Question::WorkEmail);
             assert_eq!(
                 redirect(&screen, &assessment, &Answers::default(), false),
                 Some(Screen::Overview)
@@ -326,14 +350,14 @@ mod tests {
     #[test]
     fn the_migration_page_needs_a_submission() {
         let nothing = assessment_of("fabrikam", &Answers::default());
-        let migration = Screen::Migration("fabrikam".into());
+        let migration = Screen::Migration(account("fabrikam"));
         assert_eq!(
             redirect(&migration, &nothing, &Answers::default(), true),
             None
         );
         assert_eq!(
             redirect(&migration, &nothing, &Answers::default(), false),
-            Some(Screen::Question("fabrikam".into(), Question::WorkEmail))
+            Some(Screen::Question(account("fabrikam"), Question::WorkEmail))
         );
     }
 }

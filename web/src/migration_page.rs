@@ -1,14 +1,13 @@
 //! The migration under way: Partner Center moves the account while this page polls its status.
 //! It survives a reload (polling resumes from the saved submission), says plainly when the status
-//! cannot be read, and offers to send a submission again, with the same key, when it never arrived.
-
-use std::time::Duration;
+//! cannot be read (waiting longer after each failure, and not at all for a refusal that waiting
+//! will not change), and offers to send a submission again, with the same key, when it never
+//! arrived.
 
 use assistant_core::account::MigrationStatus;
 use assistant_core::flow::Question;
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::app::Api;
 use crate::check_answers_page::submit_migration;
@@ -17,12 +16,8 @@ use crate::i18n::Locale;
 use crate::journey::Journey;
 use crate::page::{Announcer, ProblemPanel, use_page};
 use crate::placement::{Placement, text_or_null};
+use crate::poll::{Poller, Reading};
 use crate::route::ScreenLink;
-
-/// How often the status is read while the migration runs.
-const POLL_EVERY: Duration = Duration::from_millis(1_000);
-/// How long to wait before reading again after a failed read.
-const RETRY_AFTER: Duration = Duration::from_millis(3_000);
 
 /// The migration page.
 #[component]
@@ -38,25 +33,14 @@ pub fn MigrationPage() -> impl IntoView {
     let submit_failure = RwSignal::new(None::<ClientError>);
     let pending = RwSignal::new(false);
 
-    // Reads the status, and again after a while for as long as the page is shown and the
-    // migration runs. A disposed signal means the page is gone: polling stops.
-    fn poll(
-        journey: Journey,
-        api: Api,
-        placement: Placement,
-        status: RwSignal<Option<MigrationStatus>>,
-        failure: RwSignal<Option<ClientError>>,
-    ) {
+    // One poll of the status for as long as the page is shown and the migration runs.
+    let poll = Poller::start(move || {
         let client = api.client();
         let id = journey.account_id();
-        spawn_local(async move {
-            let outcome = client.migration(&id).await;
-            if status.try_get_untracked().is_none() {
-                return;
-            }
-            let again = match outcome {
+        async move {
+            match client.migration(&id).await {
                 Ok(state) => {
-                    failure.set(None);
+                    read_failure.set(None);
                     status.set(Some(state.status));
                     journey.detail.update(|d| {
                         if let Some(d) = d {
@@ -72,26 +56,19 @@ pub fn MigrationPage() -> impl IntoView {
                             ],
                         );
                     }
-                    (state.status == MigrationStatus::InProgress).then_some(POLL_EVERY)
+                    if state.status == MigrationStatus::InProgress {
+                        Reading::Changing
+                    } else {
+                        Reading::Settled
+                    }
                 }
                 Err(error) => {
-                    failure.set(Some(error));
-                    Some(RETRY_AFTER)
+                    read_failure.set(Some(error.clone()));
+                    Reading::Failed(error)
                 }
-            };
-            if let Some(delay) = again {
-                set_timeout(
-                    move || {
-                        if status.try_get_untracked().is_some() {
-                            poll(journey, api, placement, status, failure);
-                        }
-                    },
-                    delay,
-                );
             }
-        });
-    }
-    poll(journey, api, placement, status, read_failure);
+        }
+    });
 
     Effect::new(move |_| {
         if status.get() == Some(MigrationStatus::InProgress) {
@@ -114,9 +91,7 @@ pub fn MigrationPage() -> impl IntoView {
             placement,
             pending,
             submit_failure,
-            move || {
-                poll(journey, api, placement, status, read_failure);
-            },
+            move || poll.restart(),
         );
     };
 
@@ -129,7 +104,7 @@ pub fn MigrationPage() -> impl IntoView {
                     view! {
                         <ProblemPanel
                             error=error
-                            on_retry=Callback::new(move |()| poll(journey, api, placement, status, read_failure))
+                            on_retry=Callback::new(move |()| poll.restart())
                         />
                     }
                 })

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::app::{Api, Settings};
 use crate::client::ClientError;
+use crate::cooldown::Cooldown;
 use crate::error_summary::Field;
 use crate::external_link::ExternalLink;
 use crate::i18n::{Locale, text};
@@ -67,6 +68,7 @@ pub fn MpnIdPage() -> impl IntoView {
     let attempts = RwSignal::new(0_u32);
     let failure = RwSignal::new(None::<ClientError>);
     let pending = RwSignal::new(false);
+    let cooldown = Cooldown::new();
 
     let verdict = move |text: &str| {
         journey
@@ -85,9 +87,11 @@ pub fn MpnIdPage() -> impl IntoView {
         }
     });
     let message = Signal::derive(move || {
+        let locale = locale.get();
         error
             .get()
-            .map(|error| wording::new_mpn_error(locale.get(), error))
+            .map(|error| wording::new_mpn_error(locale, error))
+            .or_else(|| cooldown.message(locale))
     });
     let errors = FIELD.errors(message);
 
@@ -101,7 +105,7 @@ pub fn MpnIdPage() -> impl IntoView {
                 locale.mpn_title().into()
             }
         },
-        Signal::derive(move || error.get().is_some()),
+        Signal::derive(move || message.with(Option::is_some)),
         heading,
     );
 
@@ -130,12 +134,16 @@ pub fn MpnIdPage() -> impl IntoView {
             answer(MpnAnswer::NewId(text));
             return;
         }
+        if cooldown.holds(js_sys::Date::now()) {
+            attempts.update(|n| *n += 1);
+            return;
+        }
         pending.set(true);
         failure.set(None);
         announcer.say(locale.get_untracked().checking_mpn());
         let client = api.client();
         spawn_local(async move {
-            let outcome = client.lookup_mpn(id.as_str()).await;
+            let outcome = client.lookup_mpn(&id).await;
             pending.set(false);
             match outcome {
                 Ok(record) => {
@@ -145,6 +153,9 @@ pub fn MpnIdPage() -> impl IntoView {
                     } else {
                         attempts.update(|n| *n += 1);
                     }
+                }
+                Err(error) if cooldown.start(&error, js_sys::Date::now()) => {
+                    attempts.update(|n| *n += 1);
                 }
                 Err(error) => failure.set(Some(error)),
             }
@@ -190,7 +201,7 @@ pub fn MpnIdPage() -> impl IntoView {
 
     let new_id_field = move || {
         view! {
-            <div class="pma-form-group" class:pma-form-group--error=move || error.get().is_some()>
+            <div class="pma-form-group" class:pma-form-group--error=move || message.with(Option::is_some)>
                 <label class="pma-label" class:pma-label--m=must_enrol for=FIELD.id>
                     {text(Locale::mpn_new_label)}
                 </label>
@@ -213,7 +224,7 @@ pub fn MpnIdPage() -> impl IntoView {
 
     let question = match on_file {
         Some((id, tenant)) => view! {
-            <div class="pma-form-group" class:pma-form-group--error=move || error.get().is_some()>
+            <div class="pma-form-group" class:pma-form-group--error=move || message.with(Option::is_some)>
                 <fieldset class="pma-fieldset">
                     <legend class="pma-fieldset__legend">
                         <h1 class="pma-heading-l" node_ref=heading tabindex="-1">

@@ -3,6 +3,9 @@
 //! move and why, progress, and the one next action. Ticks save optimistically: a failure rolls
 //! the tick back and says why; a conflict (412) reloads the ticks and applies the change again.
 
+use std::collections::BTreeSet;
+
+use assistant_core::account::AccountId;
 use assistant_core::api::{ChecklistTicks, ProblemCode};
 use assistant_core::checklist::{self, DeadlineStatus, ItemKey, STEPS};
 use assistant_core::date::Date;
@@ -41,7 +44,7 @@ struct Facts {
 
 async fn load_facts(
     client: &Client,
-    id: &str,
+    id: &AccountId,
 ) -> Result<(Facts, String, ChecklistTicks), ClientError> {
     let offers = client.offers(id).await?;
     let readiness = client.readiness(id).await?;
@@ -57,6 +60,9 @@ pub struct TickState {
     /// The save that failed, to say so and to try again.
     failure: RwSignal<Option<(ItemKey, bool, ClientError)>>,
     saving: RwSignal<bool>,
+    /// The items the publisher ticks (the core's answer for the account's offers and readiness):
+    /// a saved tick of any other item (Partner Center tells its state now) is left out of saves.
+    tickable: RwSignal<BTreeSet<ItemKey>>,
     /// Where to tell the host of a saved tick.
     placement: crate::placement::Placement,
 }
@@ -76,9 +82,20 @@ fn apply(ticks: &mut ChecklistTicks, key: &ItemKey, ticked: bool) {
     }
 }
 
+/// The ticks of items the publisher ticks, only.
+fn only_tickable(ticks: ChecklistTicks, tickable: &BTreeSet<ItemKey>) -> ChecklistTicks {
+    let mut kept = ChecklistTicks::default();
+    for key in ticks.ticks.0 {
+        if tickable.contains(&key) {
+            kept.ticks.0.insert(key);
+        }
+    }
+    kept
+}
+
 /// Ticks or unticks an item: shown at once, then saved; a conflict reloads and applies it again
 /// (once), another failure puts the tick back as it was and says why.
-pub fn set_tick(api: Api, account_id: String, state: TickState, key: ItemKey, ticked: bool) {
+pub fn set_tick(api: Api, account_id: AccountId, state: TickState, key: ItemKey, ticked: bool) {
     state.ticks.update(|t| apply(t, &key, ticked));
     state.failure.set(None);
     state.saving.set(true);
@@ -92,7 +109,8 @@ pub fn set_tick(api: Api, account_id: String, state: TickState, key: ItemKey, ti
             && problem.code == ProblemCode::PreconditionFailed
         {
             outcome = match client.checklist(&account_id).await {
-                Ok((fresh_etag, mut fresh)) => {
+                Ok((fresh_etag, fresh)) => {
+                    let mut fresh = state.tickable.with_untracked(|t| only_tickable(fresh, t));
                     apply(&mut fresh, &key, ticked);
                     etag = fresh_etag;
                     state.ticks.set(fresh.clone());
@@ -126,7 +144,7 @@ pub fn set_tick(api: Api, account_id: String, state: TickState, key: ItemKey, ti
 #[component]
 pub fn OffersChecklist(
     /// The account.
-    account_id: String,
+    account_id: AccountId,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let settings = expect_context::<Settings>();
@@ -141,6 +159,7 @@ pub fn OffersChecklist(
         etag: RwSignal::new(String::new()),
         failure: RwSignal::new(None),
         saving: RwSignal::new(false),
+        tickable: RwSignal::new(BTreeSet::new()),
         placement,
     };
     let id = StoredValue::new(account_id);
@@ -150,8 +169,10 @@ pub fn OffersChecklist(
         spawn_local(async move {
             match load_facts(&client, &id.get_value()).await {
                 Ok((loaded, etag, ticks)) => {
+                    let tickable = checklist::tickable(&loaded.offers, &loaded.readiness);
                     state.etag.set(etag);
-                    state.ticks.set(ticks);
+                    state.ticks.set(only_tickable(ticks, &tickable));
+                    state.tickable.set(tickable);
                     facts.set(Some(loaded));
                 }
                 Err(error) => failure.set(Some(error)),

@@ -4,6 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use assistant_core::api::ProblemCode;
+
 use crate::client::ClientError;
 use crate::i18n::{Locale, text};
 use crate::placement::Placement;
@@ -75,6 +77,9 @@ pub fn ProblemPanel(
             ClientError::Timeout => ("timeout", None),
             ClientError::Network => ("network", None),
             ClientError::Malformed => ("malformed", None),
+            ClientError::TooManyRequests { .. } => {
+                ("problem", Some(ProblemCode::TooManyRequests.as_str()))
+            }
             ClientError::Problem(problem) => ("problem", Some(problem.code.as_str())),
         };
         placement.emit(

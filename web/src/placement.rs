@@ -2,6 +2,7 @@
 //! What differs lives here: who owns the document's title and language, where elements are looked
 //! up (the document, or the widget's shadow root), and the events a widget sends its host.
 
+use assistant_core::account::AccountId;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -89,10 +90,10 @@ impl Placement {
 
 impl Placement {
     /// Tells the host that a question was answered and accepted.
-    pub fn emit_step_completed(&self, step: &str, account: &str) {
+    pub fn emit_step_completed(&self, step: &str, account: &AccountId) {
         self.emit(
             "step-completed",
-            &[("step", step.into()), ("account", account.into())],
+            &[("step", step.into()), ("account", account.as_str().into())],
         );
     }
 }

@@ -2,14 +2,26 @@
 //! the screen they were on, kept per account in the browser's local storage so that a reload, a
 //! detour to enrol or a closed tab loses nothing.
 //!
-//! Each save carries a format version. A save of an unknown version, or one that cannot be read,
-//! is discarded (and the app says so); storage that is full or refused leaves progress in memory.
+//! Saves are kept apart by backend: each lives on a [`Shelf`] named for the demo backend or for
+//! the API's address, so a demo widget and a real one on one page, or two APIs, never see each
+//! other's answers. A save is kept for [`KEPT_FOR_DAYS`] days from its last change; once the
+//! account is migrated, its answers and drafts are forgotten.
+//!
+//! Each save carries a format version. A save of an unknown version, one that cannot be read, or
+//! one past its time is discarded when its account opens (and the app says so); storage that is
+//! full or refused leaves progress in memory.
 
+use assistant_core::account::AccountId;
 use assistant_core::flow::Answers;
 use serde::{Deserialize, Serialize};
 
+use crate::client::path_segment;
+
 /// The version of the saved format this app writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// How long a save is kept after its last change.
+pub const KEPT_FOR_DAYS: u32 = 30;
+const DAY_MS: f64 = 86_400_000.0;
 const KEY_PREFIX: &str = "pma-progress:";
 
 /// What the owner typed but has not yet given as an answer (Continue not pressed).
@@ -36,9 +48,22 @@ pub struct Progress {
     pub screen: Option<String>,
 }
 
+impl Progress {
+    /// This progress without what the owner typed: for an account that is migrated.
+    pub fn without_answers(&self) -> Self {
+        Self {
+            answers: Answers::default(),
+            drafts: Drafts::default(),
+            ..self.clone()
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 struct Saved {
     version: u32,
+    /// When it was saved, in milliseconds since the epoch.
+    saved_at_ms: f64,
     #[serde(flatten)]
     progress: Progress,
 }
@@ -50,65 +75,108 @@ pub enum Loaded {
     Nothing,
     /// A save, read.
     Restored(Progress),
-    /// A save that could not be read (corrupted, or written by an unknown version): removed.
+    /// A save that could not be read (corrupted, or written by an unknown version) or was past
+    /// its time: removed.
     Discarded,
+}
+
+/// Reads saved text as progress at `now_ms`: `None` when it is not a save this app can read, or
+/// one older than [`KEPT_FOR_DAYS`].
+pub fn parse(text: &str, now_ms: f64) -> Option<Progress> {
+    let saved = serde_json::from_str::<Saved>(text).ok()?;
+    let fresh = now_ms - saved.saved_at_ms <= f64::from(KEPT_FOR_DAYS) * DAY_MS;
+    (saved.version == VERSION && fresh).then_some(saved.progress)
+}
+
+/// The text of a save of `progress` at `now_ms`.
+fn to_text(progress: &Progress, now_ms: f64) -> String {
+    let saved = Saved {
+        version: VERSION,
+        saved_at_ms: now_ms,
+        progress: progress.clone(),
+    };
+    serde_json::to_string(&saved).expect("progress serialises")
 }
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn key(account_id: &str) -> String {
-    format!("{KEY_PREFIX}{account_id}")
+/// Where one backend's saves are kept: the demo's, or an API's (named by its address).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shelf {
+    /// The backend, as the start of each of its keys.
+    prefix: String,
 }
 
-/// Reads saved text as progress; `None` when it is not a save this app can read.
-pub fn parse(text: &str) -> Option<Progress> {
-    serde_json::from_str::<Saved>(text)
-        .ok()
-        .filter(|saved| saved.version == VERSION)
-        .map(|saved| saved.progress)
-}
-
-/// The progress saved for an account.
-pub fn load(account_id: &str) -> Loaded {
-    let Some(storage) = storage() else {
-        return Loaded::Nothing;
-    };
-    match storage.get_item(&key(account_id)).ok().flatten() {
-        None => Loaded::Nothing,
-        Some(text) => match parse(&text) {
-            Some(progress) => Loaded::Restored(progress),
-            None => {
-                let _ = storage.remove_item(&key(account_id));
-                Loaded::Discarded
-            }
-        },
+impl Shelf {
+    /// The shelf of the embedded demo backend.
+    pub fn demo() -> Self {
+        Self::named("demo")
     }
-}
 
-/// Saves an account's progress; `false` when storage is full, refused or absent (the app goes on
-/// in memory).
-pub fn save(account_id: &str, progress: &Progress) -> bool {
-    let saved = Saved {
-        version: VERSION,
-        progress: progress.clone(),
-    };
-    let text = serde_json::to_string(&saved).expect("progress serialises");
-    storage().is_some_and(|storage| storage.set_item(&key(account_id), &text).is_ok())
-}
+    /// The shelf of the API at `base_url` (absolute, as the client sends requests to it).
+    pub fn api(base_url: &str) -> Self {
+        Self::named(base_url)
+    }
 
-/// Forgets the saved progress of every account (when the demo data is reset).
-pub fn clear_all() {
-    let Some(storage) = storage() else {
-        return;
-    };
-    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(KEY_PREFIX))
-        .collect();
-    for key in keys {
-        let _ = storage.remove_item(&key);
+    fn named(backend: &str) -> Self {
+        Self {
+            prefix: format!("{KEY_PREFIX}{}/", path_segment(&backend)),
+        }
+    }
+
+    /// The storage key of an account's save: the backend and the account, each encoded, so that
+    /// no id or address can reach into another's key.
+    pub fn key(&self, account: &AccountId) -> String {
+        format!("{}{}", self.prefix, path_segment(account))
+    }
+
+    /// The progress saved for an account, at `now_ms`; a save that cannot be read or is past
+    /// its time is removed (and reported as discarded).
+    pub fn load(&self, account: &AccountId, now_ms: f64) -> Loaded {
+        let Some(storage) = storage() else {
+            return Loaded::Nothing;
+        };
+        let key = self.key(account);
+        match storage.get_item(&key).ok().flatten() {
+            None => Loaded::Nothing,
+            Some(text) => match parse(&text, now_ms) {
+                Some(progress) => Loaded::Restored(progress),
+                None => {
+                    let _ = storage.remove_item(&key);
+                    Loaded::Discarded
+                }
+            },
+        }
+    }
+
+    /// The progress saved for an account, if it can be read at `now_ms`; a look that changes
+    /// nothing (a save that cannot be read stays, for its account to say so when it opens).
+    pub fn peek(&self, account: &AccountId, now_ms: f64) -> Option<Progress> {
+        let text = storage()?.get_item(&self.key(account)).ok()??;
+        parse(&text, now_ms)
+    }
+
+    /// Saves an account's progress at `now_ms`; `false` when storage is full, refused or absent
+    /// (the app goes on in memory).
+    pub fn save(&self, account: &AccountId, progress: &Progress, now_ms: f64) -> bool {
+        let text = to_text(progress, now_ms);
+        storage().is_some_and(|storage| storage.set_item(&self.key(account), &text).is_ok())
+    }
+
+    /// Forgets every save on this shelf (when the demo data is reset); other shelves keep theirs.
+    pub fn clear(&self) {
+        let Some(storage) = storage() else {
+            return;
+        };
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|key| key.starts_with(&self.prefix))
+            .collect();
+        for key in keys {
+            let _ = storage.remove_item(&key);
+        }
     }
 }
 
@@ -128,9 +196,10 @@ mod tests {
     use super::*;
     use assistant_core::flow::MpnAnswer;
 
-    #[test]
-    fn a_save_reads_back_the_same() {
-        let progress = Progress {
+    const NOW: f64 = 1_800_000_000_000.0;
+
+    fn progress() -> Progress {
+        Progress {
             answers: Answers::default()
                 .with_work_email("lead@adatum.example")
                 .with_mpn(MpnAnswer::NewId("4567890".into())),
@@ -140,32 +209,73 @@ mod tests {
             },
             idempotency_key: Some("k-1".into()),
             screen: Some("accounts/adatum/mpn-id".into()),
-        };
-        let text = serde_json::to_string(&Saved {
-            version: VERSION,
-            progress: progress.clone(),
-        })
-        .unwrap();
-        assert_eq!(parse(&text), Some(progress));
+        }
     }
 
     #[test]
-    fn corrupted_foreign_and_future_saves_are_not_read() {
+    fn a_save_reads_back_the_same() {
+        assert_eq!(parse(&to_text(&progress(), NOW), NOW), Some(progress()));
+    }
+
+    #[test]
+    fn a_save_is_kept_for_thirty_days_from_its_last_change() {
+        let text = to_text(&progress(), NOW);
+        let day = |days: f64| NOW + days * DAY_MS;
+        assert_eq!(parse(&text, day(30.0)), Some(progress()));
+        assert_eq!(parse(&text, day(30.0) + 1.0), None);
+    }
+
+    #[test]
+    fn corrupted_foreign_and_other_versions_saves_are_not_read() {
         for text in [
             "",
             "{",
             "null",
             "[1,2]",
             r#"{"answers":{}}"#,
+            r#"{"version":1,"answers":{}}"#,
+            r#"{"version":3,"saved_at_ms":1800000000000,"answers":{}}"#,
             r#"{"version":2,"answers":{}}"#,
-            r#"{"version":1,"answers":{"work_email":42}}"#,
+            r#"{"version":2,"saved_at_ms":1800000000000,"answers":{"work_email":42}}"#,
         ] {
-            assert_eq!(parse(text), None, "{text}");
+            assert_eq!(parse(text, NOW), None, "{text}");
         }
     }
 
     #[test]
     fn a_save_of_this_version_with_fields_left_out_reads_as_empty_progress() {
-        assert_eq!(parse(r#"{"version":1}"#), Some(Progress::default()));
+        assert_eq!(
+            parse(r#"{"version":2,"saved_at_ms":1800000000000}"#, NOW),
+            Some(Progress::default())
+        );
+    }
+
+    #[test]
+    fn each_backend_keeps_its_saves_under_keys_of_its_own() {
+        let fabrikam = AccountId::parse("fabrikam").unwrap();
+        let keys = [
+            Shelf::demo().key(&fabrikam),
+            Shelf::api("https://portal.example/api/").key(&fabrikam),
+            Shelf::api("https://portal.example/").key(&fabrikam),
+            Shelf::api("http://127.0.0.1:8080/").key(&fabrikam),
+        ];
+        let distinct: std::collections::BTreeSet<_> = keys.iter().collect();
+        assert_eq!(distinct.len(), keys.len(), "{keys:?}");
+        assert_eq!(keys[0], "pma-progress:demo/fabrikam");
+        assert_eq!(
+            keys[1],
+            "pma-progress:https%3A%2F%2Fportal.example%2Fapi%2F/fabrikam"
+        );
+        // An id cannot reach into another backend's keys, nor an address into another's.
+        let sly = AccountId::parse("x/fabrikam").unwrap();
+        assert_eq!(Shelf::demo().key(&sly), "pma-progress:demo/x%2Ffabrikam");
+    }
+
+    #[test]
+    fn a_migrated_account_keeps_no_answers() {
+        let kept = progress().without_answers();
+        assert_eq!(kept.answers, Answers::default());
+        assert_eq!(kept.drafts, Drafts::default());
+        assert_eq!(kept.idempotency_key, progress().idempotency_key);
     }
 }

@@ -4,8 +4,12 @@
 //! base path (the page's `<base href>`), pushed to the History API so Back, Forward and reload
 //! work; embedded in a host page, the host's URL and history are never touched.
 
+use assistant_core::account::AccountId;
 use assistant_core::flow::Question;
 use leptos::prelude::*;
+use percent_encoding::percent_decode_str;
+
+use crate::client::path_segment;
 
 /// A screen of the assistant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,13 +17,13 @@ pub enum Screen {
     /// The viewer's accounts.
     Overview,
     /// A question of an account's migration.
-    Question(String, Question),
+    Question(AccountId, Question),
     /// The migration is being submitted or Partner Center is moving the account.
-    Migration(String),
+    Migration(AccountId),
     /// The account was migrated through the assistant.
-    Confirmation(String),
+    Confirmation(AccountId),
     /// The Dynamics 365 and PowerApps offers checklist of an account.
-    OffersChecklist(String),
+    OffersChecklist(AccountId),
     /// Help and next steps.
     Help,
     /// An address the assistant does not know.
@@ -34,46 +38,16 @@ fn question_slug(question: Question) -> &'static str {
     }
 }
 
-/// A path segment with everything but unreserved characters percent-encoded (RFC 3986).
-fn encode(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for byte in segment.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// A percent-encoded path segment decoded; `None` when it is empty or not UTF-8.
-fn decode(segment: &str) -> Option<String> {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
-            .then(|| segment.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(byte) => {
-                out.push(byte);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok().filter(|id| !id.is_empty())
+/// An account's id from a segment of the address: percent-decoded, and only if it is one an API
+/// could have issued.
+fn account_in(segment: &str) -> Option<AccountId> {
+    let text = percent_decode_str(segment).decode_utf8().ok()?;
+    AccountId::parse(&text).ok()
 }
 
 impl Screen {
     /// The account the screen is about, if any.
-    pub fn account(&self) -> Option<&str> {
+    pub fn account(&self) -> Option<&AccountId> {
         match self {
             Screen::Question(id, _)
             | Screen::Migration(id)
@@ -98,7 +72,7 @@ impl Screen {
 
     /// The screen's path below the app's base path (no leading slash).
     pub fn path(&self) -> String {
-        let account = |id: &str, page: &str| format!("accounts/{}/{page}", encode(id));
+        let account = |id: &AccountId, page: &str| format!("accounts/{}/{page}", path_segment(id));
         match self {
             Screen::Overview | Screen::NotFound => String::new(),
             Screen::Question(id, question) => account(id, question_slug(*question)),
@@ -116,7 +90,8 @@ impl Screen {
             [""] | ["index.html"] => Screen::Overview,
             ["help"] => Screen::Help,
             ["accounts", id, page] => {
-                let Some(id) = decode(id) else {
+                // An id no API could have issued names no account: not found, asking nobody.
+                let Some(id) = account_in(id) else {
                     return Screen::NotFound;
                 };
                 match *page {
@@ -283,16 +258,20 @@ pub fn ScreenLink(
 mod tests {
     use super::*;
 
+    fn id(text: &str) -> AccountId {
+        AccountId::parse(text).unwrap()
+    }
+
     #[test]
     fn every_screen_has_its_own_path_and_back() {
         let screens = [
             Screen::Overview,
-            Screen::Question("fabrikam".into(), Question::WorkEmail),
-            Screen::Question("fabrikam".into(), Question::MpnId),
-            Screen::Question("fabrikam".into(), Question::CheckAnswers),
-            Screen::Migration("fabrikam".into()),
-            Screen::Confirmation("fabrikam".into()),
-            Screen::OffersChecklist("fabrikam".into()),
+            Screen::Question(id("fabrikam"), Question::WorkEmail),
+            Screen::Question(id("fabrikam"), Question::MpnId),
+            Screen::Question(id("fabrikam"), Question::CheckAnswers),
+            Screen::Migration(id("fabrikam")),
+            Screen::Confirmation(id("fabrikam")),
+            Screen::OffersChecklist(id("fabrikam")),
             Screen::Help,
         ];
         for screen in screens {
@@ -302,17 +281,28 @@ mod tests {
 
     #[test]
     fn account_ids_of_any_text_survive_the_address() {
-        let odd = "a/b c?d#é<😀>%";
-        let screen = Screen::Migration(odd.into());
-        let path = screen.path();
-        let segment = path.split('/').nth(1).unwrap();
-        assert!(
-            segment
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b))
-        );
-        assert_eq!(path.split('/').count(), 3);
-        assert_eq!(Screen::from_path(&screen.path()), screen);
+        for odd in ["a/b c?d#é<😀>%", "%2e%2e", "...", "a/../b", "%", "x%2Fy"] {
+            let screen = Screen::Migration(id(odd));
+            let path = screen.path();
+            let segment = path.split('/').nth(1).unwrap();
+            assert!(
+                segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+                "{segment}"
+            );
+            assert_eq!(path.split('/').count(), 3, "{path}");
+            assert_eq!(Screen::from_path(&path), screen, "{odd}");
+        }
+    }
+
+    #[test]
+    fn an_id_no_api_could_have_issued_is_not_found() {
+        let long = "a".repeat(AccountId::MAX_CHARS + 1);
+        for segment in ["%2E%2E", "%2e", "..", "a%0Ab", "%00", "%FF", long.as_str()] {
+            let path = format!("accounts/{segment}/work-email");
+            assert_eq!(Screen::from_path(&path), Screen::NotFound, "{path}");
+        }
     }
 
     #[test]

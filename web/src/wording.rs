@@ -2,7 +2,7 @@
 //! chosen language. Nothing here decides: it only says what was decided.
 
 use assistant_core::MpnIdError;
-use assistant_core::api::{Problem, ProblemCode};
+use assistant_core::api::ProblemCode;
 use assistant_core::checklist::{DeadlineStatus, ExclusionReason, ItemState, NewOfferType, Task};
 use assistant_core::date::Date;
 use assistant_core::email::EmailError;
@@ -63,6 +63,7 @@ pub fn client_error(locale: Locale, error: &ClientError) -> &'static str {
         ClientError::Timeout => locale.error_timeout(),
         ClientError::Network => locale.error_network(),
         ClientError::Malformed => locale.error_malformed(),
+        ClientError::TooManyRequests { .. } => locale.error_too_many_requests(),
         ClientError::Problem(problem) => match problem.code {
             ProblemCode::Unauthorized => locale.error_unauthorized(),
             ProblemCode::NotFound => locale.error_account_not_found(),
@@ -71,33 +72,6 @@ pub fn client_error(locale: Locale, error: &ClientError) -> &'static str {
             ProblemCode::Conflict => locale.error_conflict(),
             _ => locale.error_server(),
         },
-    }
-}
-
-/// A work email refused by the API, as the core's error (so it is worded like a local one);
-/// `None` for problems that are not about the address.
-pub fn work_email_problem(problem: &Problem) -> Option<WorkEmailError> {
-    match problem.code {
-        ProblemCode::TenantMismatch => Some(WorkEmailError::TenantMismatch {
-            tenant_name: problem.tenant_name.clone().unwrap_or_default(),
-        }),
-        ProblemCode::ConsumerEmail => Some(WorkEmailError::ConsumerDomain {
-            domain: String::new(),
-        }),
-        ProblemCode::SameAsMicrosoftAccount => Some(WorkEmailError::SameAsMicrosoftAccount),
-        ProblemCode::ValidationFailed if problem.field.as_deref() == Some("work_email") => {
-            Some(WorkEmailError::Format(EmailError::InvalidDomain))
-        }
-        _ => None,
-    }
-}
-
-/// A new MPN ID refused by the API, as the core's error; `None` for other problems.
-pub fn new_mpn_problem(problem: &Problem) -> Option<NewMpnError> {
-    match problem.code {
-        ProblemCode::MpnNotFound | ProblemCode::NotFound => Some(NewMpnError::NotFound),
-        ProblemCode::MpnInactive => Some(NewMpnError::Inactive),
-        _ => None,
     }
 }
 

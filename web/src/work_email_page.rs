@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::app::Api;
 use crate::client::ClientError;
+use crate::cooldown::Cooldown;
 use crate::error_summary::{Field, focus_field};
 use crate::i18n::{Locale, text};
 use crate::journey::Journey;
@@ -64,6 +65,7 @@ pub fn WorkEmailPage() -> impl IntoView {
     let refused_by_api = RwSignal::new(None::<(String, WorkEmailError)>);
     let failure = RwSignal::new(None::<ClientError>);
     let pending = RwSignal::new(false);
+    let cooldown = Cooldown::new();
 
     let tenant = Memo::new(move |_| journey.assessment().and_then(|a| a.tenant));
     let verdict = move |text: &str| {
@@ -93,9 +95,11 @@ pub fn WorkEmailPage() -> impl IntoView {
             .unwrap_or_else(|| "example.com".into())
     };
     let message = Signal::derive(move || {
+        let locale = locale.get();
         error
             .get()
-            .map(|error| wording::work_email_error(locale.get(), &error, &example_domain()))
+            .map(|error| wording::work_email_error(locale, &error, &example_domain()))
+            .or_else(|| cooldown.message(locale))
     });
     let errors = FIELD.errors(message);
     let suggestion = move || {
@@ -112,7 +116,7 @@ pub fn WorkEmailPage() -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
     use_page(
         |locale| locale.work_email_title().into(),
-        Signal::derive(move || error.get().is_some()),
+        Signal::derive(move || message.with(Option::is_some)),
         heading,
     );
 
@@ -125,7 +129,7 @@ pub fn WorkEmailPage() -> impl IntoView {
             return;
         }
         let text = value.get_untracked();
-        if !matches!(verdict(&text), Some(Ok(_))) {
+        if !matches!(verdict(&text), Some(Ok(_))) || cooldown.holds(js_sys::Date::now()) {
             attempts.update(|n| *n += 1);
             return;
         }
@@ -150,13 +154,16 @@ pub fn WorkEmailPage() -> impl IntoView {
                     placement.emit_step_completed("work-email", &id);
                     navigator.go(journey.next_screen());
                 }
-                Err(ClientError::Problem(problem)) => match wording::work_email_problem(&problem) {
+                Err(ClientError::Problem(problem)) => match problem.work_email_error() {
                     Some(error) => {
                         refused_by_api.set(Some((text, error)));
                         attempts.update(|n| *n += 1);
                     }
                     None => failure.set(Some(ClientError::Problem(problem))),
                 },
+                Err(other) if cooldown.start(&other, js_sys::Date::now()) => {
+                    attempts.update(|n| *n += 1);
+                }
                 Err(other) => failure.set(Some(other)),
             }
         });
@@ -184,7 +191,7 @@ pub fn WorkEmailPage() -> impl IntoView {
             pending=pending
             on_submit=Callback::new(move |()| submit())
         >
-            <div class="pma-form-group" class:pma-form-group--error=move || error.get().is_some()>
+            <div class="pma-form-group" class:pma-form-group--error=move || message.with(Option::is_some)>
                 <h1 class="pma-label-wrapper" node_ref=heading tabindex="-1">
                     <label class="pma-label pma-label--l" for=FIELD.id>
                         {text(Locale::work_email_question)}

@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use assistant_core::account::AccountId;
 use assistant_core::api::{ChecklistTicks, ProblemCode, WorkEmailCheck};
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
 use assistant_web::client::{Client, ClientError, Token, Transport};
@@ -15,6 +16,10 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+fn id(text: &str) -> AccountId {
+    AccountId::parse(text).unwrap()
+}
 
 fn demo() -> Client {
     Client::new(Transport::Demo(Rc::new(RefCell::new(
@@ -62,7 +67,7 @@ async fn behaves_as_the_contract_says(client: Client) {
         work_email: "ops@adatum.example".into(),
         mpn: None,
     };
-    match client.check_work_email("northwind", &check).await {
+    match client.check_work_email(&id("northwind"), &check).await {
         Err(ClientError::Problem(problem)) => {
             assert_eq!(problem.code, ProblemCode::TenantMismatch);
             assert_eq!(problem.tenant_name.as_deref(), Some("Northwind Traders"));
@@ -70,23 +75,26 @@ async fn behaves_as_the_contract_says(client: Client) {
         other => panic!("expected a tenant mismatch, got {other:?}"),
     }
 
-    let detail = client.account("adatum").await.unwrap();
+    let detail = client.account(&id("adatum")).await.unwrap();
     assert_eq!(detail.stored_mpn, None);
-    let record = client.lookup_mpn("4567890").await.unwrap();
+    let record = client
+        .lookup_mpn(&"4567890".parse().unwrap())
+        .await
+        .unwrap();
     assert_eq!(record.id.as_str(), "4567890");
 
-    let (etag, ticks) = client.checklist("fabrikam").await.unwrap();
+    let (etag, ticks) = client.checklist(&id("fabrikam")).await.unwrap();
     assert_eq!(ticks, ChecklistTicks::default());
     let mut ticked = ticks.clone();
     ticked.ticks.0.insert(assistant_core::checklist::ItemKey(
         "offers_in_appsource:fabrikam-expense-app".into(),
     ));
     let saved = client
-        .save_checklist("fabrikam", &etag, &ticked)
+        .save_checklist(&id("fabrikam"), &etag, &ticked)
         .await
         .unwrap();
     assert_ne!(saved, etag);
-    let stale = client.save_checklist("fabrikam", &etag, &ticks).await;
+    let stale = client.save_checklist(&id("fabrikam"), &etag, &ticks).await;
     assert!(
         matches!(stale, Err(ClientError::Problem(p)) if p.code == ProblemCode::PreconditionFailed)
     );
@@ -96,18 +104,18 @@ async fn behaves_as_the_contract_says(client: Client) {
         mpn: MpnAnswer::NewId("4567890".into()),
     };
     let first = client
-        .start_migration("adatum", "client-test-key", &request)
+        .start_migration(&id("adatum"), "client-test-key", &request)
         .await
         .unwrap();
     let again = client
-        .start_migration("adatum", "client-test-key", &request)
+        .start_migration(&id("adatum"), "client-test-key", &request)
         .await
         .unwrap();
     assert_eq!(first.reference, again.reference);
-    assert_eq!(client.offers("fabrikam").await.unwrap().len(), 5);
+    assert_eq!(client.offers(&id("fabrikam")).await.unwrap().len(), 5);
     assert_eq!(
         client
-            .readiness("fabrikam")
+            .readiness(&id("fabrikam"))
             .await
             .unwrap()
             .isv_addendum_accepted,
@@ -172,7 +180,7 @@ async fn the_hosts_get_token_is_asked_before_each_request_and_its_token_is_sent(
         6,
         "the server took the host's token"
     );
-    client.account("fabrikam").await.unwrap();
+    client.account(&id("fabrikam")).await.unwrap();
     assert_eq!(calls.length(), 2, "asked once per request");
 
     let (refusing, _) = host_get_token(None);
@@ -183,5 +191,16 @@ async fn the_hosts_get_token_is_asked_before_each_request_and_its_token_is_sent(
     match client.accounts().await {
         Err(ClientError::Problem(problem)) => assert_eq!(problem.code, ProblemCode::Unauthorized),
         other => panic!("a host with no token is unauthorised, not {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_account_id_that_looks_like_a_path_asks_for_that_account_only() {
+    // Read as a path, it would reach `/v1/mpn/2345678`; as one segment, it names no account.
+    for client in [server(), demo()] {
+        match client.account(&id("fabrikam/../../mpn/2345678")).await {
+            Err(ClientError::Problem(problem)) => assert_eq!(problem.code, ProblemCode::NotFound),
+            other => panic!("no such account, not {other:?}"),
+        }
     }
 }

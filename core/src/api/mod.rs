@@ -11,11 +11,12 @@ pub use problem::{Problem, ProblemCode};
 
 use serde::{Deserialize, Serialize};
 
-use crate::account::{Account, MigrationStatus};
-use crate::checklist::Ticks;
+use crate::account::{Account, AccountId, MigrationStatus};
+use crate::checklist::{self, Ticks};
 use crate::email::DomainToAscii;
 use crate::flow::{Answers, Assessment, Case, MigrationRequest, MpnAnswer, Situation, assess};
 use crate::mpn::{MpnLookup, MpnRecord, MpnStanding};
+use crate::offer::{Offer, Readiness};
 
 /// `GET /v1/accounts/{id}`: the account and what the registry says of its stored MPN ID.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +165,61 @@ pub fn idempotency_key(header: Option<&[u8]>) -> Result<&str, Problem> {
         .filter(|key| key.iter().all(u8::is_ascii_graphic))
         .and_then(|key| std::str::from_utf8(key).ok())
         .ok_or_else(|| Problem::validation("Idempotency-Key", "1 to 200 visible ASCII characters"))
+}
+
+/// The first use of an idempotency key: the account and request it came with, and its answer.
+#[derive(Debug, Clone, Copy)]
+pub struct FirstUse<'a> {
+    /// The account the key started a migration of.
+    pub account: &'a AccountId,
+    /// The request as it was sent then.
+    pub request: &'a MigrationRequest,
+    /// The answer it got.
+    pub answer: &'a MigrationState,
+}
+
+/// What a request to start a migration gets for its `Idempotency-Key`, given the key's first
+/// use: `Ok(None)` for a new key (decide the request), the first answer again for the same
+/// request to the same account, and a `conflict` for any other request with that key.
+///
+/// ```
+/// use assistant_core::account::{AccountId, MigrationStatus};
+/// use assistant_core::api::{FirstUse, MigrationState, replay};
+/// use assistant_core::flow::{MigrationRequest, MpnAnswer};
+///
+/// let fabrikam = AccountId::parse("fabrikam").unwrap();
+/// let sent = MigrationRequest { work_email: "admin@fabrikam.example".into(), mpn: MpnAnswer::KeepOnFile };
+/// let answer = MigrationState { status: MigrationStatus::InProgress, reference: None, request: None };
+/// let first = FirstUse { account: &fabrikam, request: &sent, answer: &answer };
+/// assert_eq!(replay(None, &fabrikam, &sent), Ok(None));
+/// assert_eq!(replay(Some(first), &fabrikam, &sent), Ok(Some(&answer)));
+/// let other = MigrationRequest { work_email: "ops@fabrikam.example".into(), ..sent.clone() };
+/// assert!(replay(Some(first), &fabrikam, &other).is_err());
+/// ```
+pub fn replay<'a>(
+    first: Option<FirstUse<'a>>,
+    account: &AccountId,
+    sent: &MigrationRequest,
+) -> Result<Option<&'a MigrationState>, Problem> {
+    match first {
+        None => Ok(None),
+        Some(first) if first.account == account && first.request == sent => Ok(Some(first.answer)),
+        Some(_) => Err(Problem::new(
+            ProblemCode::Conflict,
+            "this Idempotency-Key was used for another request",
+        )),
+    }
+}
+
+/// Whether the account's checklist takes these ticks, as `PUT …/checklist` decides: every key
+/// must be an item of the account's checklist that the publisher ticks (one Partner Center
+/// cannot tell); the first other key is refused, named.
+pub fn accept_ticks(offers: &[Offer], readiness: &Readiness, ticks: &Ticks) -> Result<(), Problem> {
+    let tickable = checklist::tickable(offers, readiness);
+    match ticks.0.iter().find(|key| !tickable.contains(*key)) {
+        Some(key) => Err(Problem::unknown_tick(&key.0)),
+        None => Ok(()),
+    }
 }
 
 /// The version of the checklist an `If-Match` header names, given the current one: `*` names

@@ -3,9 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::email::EmailError;
 use crate::flow::NewMpnError;
 use crate::mpn::EnrolReason;
 use crate::work_email::WorkEmailError;
+
+/// The field name of the work email in requests and problems.
+const WORK_EMAIL: &str = "work_email";
 
 /// A stable, machine-readable problem code (RFC 9457 problem details carry it as `code`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,6 +44,13 @@ pub enum ProblemCode {
     PreconditionFailed,
     /// A required `If-Match` or `Idempotency-Key` header is missing.
     PreconditionRequired,
+    /// The request's body is larger than the server takes.
+    PayloadTooLarge,
+    /// Too many requests of this kind from this sign-in: the `Retry-After` header says when to
+    /// try again.
+    TooManyRequests,
+    /// The server did not finish the request in its time; it may be tried again.
+    Timeout,
     /// The server failed.
     Internal,
 }
@@ -60,8 +71,11 @@ impl ProblemCode {
             | ProblemCode::MpnNotFound
             | ProblemCode::MpnInactive
             | ProblemCode::ValidationFailed => 422,
+            ProblemCode::PayloadTooLarge => 413,
             ProblemCode::PreconditionRequired => 428,
+            ProblemCode::TooManyRequests => 429,
             ProblemCode::Internal => 500,
+            ProblemCode::Timeout => 503,
         }
     }
 
@@ -82,6 +96,9 @@ impl ProblemCode {
             ProblemCode::Conflict => "conflict",
             ProblemCode::PreconditionFailed => "precondition_failed",
             ProblemCode::PreconditionRequired => "precondition_required",
+            ProblemCode::PayloadTooLarge => "payload_too_large",
+            ProblemCode::TooManyRequests => "too_many_requests",
+            ProblemCode::Timeout => "timeout",
             ProblemCode::Internal => "internal",
         }
     }
@@ -93,9 +110,9 @@ impl ProblemCode {
 pub struct Problem {
     /// A URI naming the problem type (`urn:problem:<code>`).
     #[serde(rename = "type")]
-    pub problem_type: String,
+    pub problem_type: Box<str>,
     /// A short summary for developers.
-    pub title: String,
+    pub title: Box<str>,
     /// The HTTP status.
     pub status: u16,
     /// The stable machine code.
@@ -106,18 +123,22 @@ pub struct Problem {
     /// The field at fault, for `validation_failed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The checklist item at fault, for `validation_failed` of `ticks`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
 }
 
 impl Problem {
     /// A problem with this code and developer-facing title.
     pub fn new(code: ProblemCode, title: impl Into<String>) -> Self {
         Self {
-            problem_type: format!("urn:problem:{}", code.as_str()),
-            title: title.into(),
+            problem_type: format!("urn:problem:{}", code.as_str()).into(),
+            title: title.into().into(),
             status: code.status(),
             code,
             tenant_name: None,
             field: None,
+            item: None,
         }
     }
 
@@ -126,6 +147,9 @@ impl Problem {
         let title = match code {
             ProblemCode::Unauthorized => "sign in with a bearer token",
             ProblemCode::NotFound => "no such resource",
+            ProblemCode::PayloadTooLarge => "the request's body is too large",
+            ProblemCode::Timeout => "the server took too long; try again",
+            ProblemCode::TooManyRequests => "too many requests; try again after Retry-After",
             ProblemCode::Internal => "the server failed; try again",
             _ => code.as_str(),
         };
@@ -140,10 +164,54 @@ impl Problem {
         }
     }
 
+    /// A checklist item the account has no tick for: unknown, or one Partner Center tells.
+    pub fn unknown_tick(item: &str) -> Self {
+        Self {
+            item: Some(item.to_owned()),
+            ..Self::validation(
+                "ticks",
+                "no item of this account's checklist can be ticked so",
+            )
+        }
+    }
+
+    /// The work email refusal this problem stands for, as the core's error (so that the app
+    /// words it like one it found itself); `None` for problems not about the address.
+    ///
+    /// ```
+    /// use assistant_core::api::{Problem, ProblemCode};
+    /// use assistant_core::work_email::WorkEmailError;
+    ///
+    /// let problem: Problem = serde_json::from_str(
+    ///     r#"{"type":"urn:problem:tenant_mismatch","title":"","status":422,
+    ///         "code":"tenant_mismatch","tenant_name":"Northwind Traders"}"#,
+    /// ).unwrap();
+    /// assert_eq!(
+    ///     problem.work_email_error(),
+    ///     Some(WorkEmailError::TenantMismatch { tenant_name: "Northwind Traders".into() })
+    /// );
+    /// assert_eq!(Problem::of(ProblemCode::NotFound).work_email_error(), None);
+    /// ```
+    pub fn work_email_error(&self) -> Option<WorkEmailError> {
+        match self.code {
+            ProblemCode::TenantMismatch => Some(WorkEmailError::TenantMismatch {
+                tenant_name: self.tenant_name.clone().unwrap_or_default(),
+            }),
+            ProblemCode::ConsumerEmail => Some(WorkEmailError::ConsumerDomain {
+                domain: String::new(),
+            }),
+            ProblemCode::SameAsMicrosoftAccount => Some(WorkEmailError::SameAsMicrosoftAccount),
+            ProblemCode::ValidationFailed if self.field.as_deref() == Some(WORK_EMAIL) => {
+                Some(WorkEmailError::Format(EmailError::InvalidDomain))
+            }
+            _ => None,
+        }
+    }
+
     pub(super) fn work_email(error: &WorkEmailError) -> Self {
         match error {
             WorkEmailError::Format(e) => {
-                Self::validation("work_email", format!("not an email address: {e:?}"))
+                Self::validation(WORK_EMAIL, format!("not an email address: {e:?}"))
             }
             WorkEmailError::ConsumerDomain { domain } => Self::new(
                 ProblemCode::ConsumerEmail,

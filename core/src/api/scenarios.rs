@@ -192,6 +192,19 @@ pub fn all() -> Vec<Scenario> {
                     404,
                     problem("not_found"),
                 ),
+                step(owner_get("/v1/nothing-here"), 404, problem("not_found")),
+                // A path's segments are read percent-decoded, and an encoded `/` stays in its
+                // segment: it names no account rather than the account's offers.
+                step(
+                    owner_get("/v1/accounts/fabrik%61m"),
+                    200,
+                    json!({ "account": { "id": "fabrikam" } }),
+                ),
+                step(
+                    owner_get("/v1/accounts/fabrikam%2Foffers"),
+                    404,
+                    problem("not_found"),
+                ),
                 step(
                     request(Method::Get, "/v1/config", None),
                     200,
@@ -289,6 +302,27 @@ pub fn all() -> Vec<Scenario> {
                 ),
                 step(
                     start_fabrikam(&[("Idempotency-Key", "key-2")]),
+                    409,
+                    problem("conflict"),
+                ),
+                // The same key with another request is a conflict, not the first answer.
+                step(
+                    owner_send(
+                        Method::Post,
+                        "/v1/accounts/fabrikam/migration",
+                        &[("Idempotency-Key", "key-1")],
+                        migration("ops@fabrikam.example", keep()),
+                    ),
+                    409,
+                    problem("conflict"),
+                ),
+                step(
+                    owner_send(
+                        Method::Post,
+                        "/v1/accounts/northwind/migration",
+                        &[("Idempotency-Key", "key-1")],
+                        migration("admin@fabrikam.example", keep()),
+                    ),
                     409,
                     problem("conflict"),
                 ),
@@ -392,6 +426,35 @@ pub fn all() -> Vec<Scenario> {
                     412,
                     problem("precondition_failed"),
                 ),
+                // Ticks only for the account's own items that Partner Center cannot tell.
+                step(
+                    owner_send(
+                        Method::Put,
+                        "/v1/accounts/fabrikam/checklist",
+                        &[("If-Match", "\"1\"")],
+                        json!({ "ticks": ["offers_in_appsource:fabrikam-expense-app", "isv_addendum_accepted"] }),
+                    ),
+                    422,
+                    json!({ "code": "validation_failed", "field": "ticks", "item": "isv_addendum_accepted" }),
+                ),
+                step(
+                    owner_send(
+                        Method::Put,
+                        "/v1/accounts/fabrikam/checklist",
+                        &[("If-Match", "\"1\"")],
+                        json!({ "ticks": ["offers_in_appsource:contoso-offer"] }),
+                    ),
+                    422,
+                    json!({ "code": "validation_failed", "item": "offers_in_appsource:contoso-offer" }),
+                ),
+                Step {
+                    request: owner_get("/v1/accounts/fabrikam/checklist"),
+                    expect: Expect {
+                        status: 200,
+                        body: json!({ "ticks": ["offers_in_appsource:fabrikam-expense-app"] }),
+                        etag: Some("\"1\""),
+                    },
+                },
                 step(
                     owner_get("/v1/accounts/fabrikam/offers"),
                     200,

@@ -387,6 +387,53 @@ fn drafts(step: &Step, moving: &[(&Offer, NewOfferType)], readiness: &Readiness)
     }
 }
 
+/// The offers the move applies to (with the type of new offer each needs), and the others.
+fn split(offers: &[Offer]) -> (Vec<(&Offer, NewOfferType)>, Vec<ExcludedOffer>) {
+    let mut moving = Vec::new();
+    let mut excluded = Vec::new();
+    for offer in offers {
+        match applicability(offer.offer_type) {
+            Ok(new_offer_type) => moving.push((offer, new_offer_type)),
+            Err(reason) => excluded.push(ExcludedOffer {
+                offer: OfferRef {
+                    id: offer.id.clone(),
+                    name: offer.name.clone(),
+                },
+                reason,
+            }),
+        }
+    }
+    (moving, excluded)
+}
+
+/// The keys of the items the publisher ticks on this account: those Partner Center cannot
+/// tell, whether or not they are blocked now. A tick under any other key means nothing.
+///
+/// ```
+/// use assistant_core::{checklist, fixtures};
+/// use assistant_core::checklist::ItemKey;
+///
+/// let keys = checklist::tickable(&fixtures::offers("fabrikam"), &fixtures::readiness("fabrikam"));
+/// assert!(keys.contains(&ItemKey("offers_in_appsource:fabrikam-expense-app".into())));
+/// // Partner Center tells whether the addendum is accepted: nobody ticks it.
+/// assert!(!keys.contains(&ItemKey("isv_addendum_accepted".into())));
+/// ```
+pub fn tickable(offers: &[Offer], readiness: &Readiness) -> BTreeSet<ItemKey> {
+    let (moving, _) = split(offers);
+    let mut keys = BTreeSet::new();
+    if !moving.is_empty() {
+        for draft in STEPS
+            .iter()
+            .flat_map(|step| drafts(step, &moving, readiness))
+        {
+            if draft.verified.is_none() {
+                keys.insert(draft.key);
+            }
+        }
+    }
+    keys
+}
+
 /// Evaluates the checklist of an account on `today`.
 ///
 /// ```
@@ -411,20 +458,7 @@ pub fn evaluate(
     deadline: Date,
     today: Date,
 ) -> Checklist {
-    let mut moving = Vec::new();
-    let mut excluded = Vec::new();
-    for offer in offers {
-        match applicability(offer.offer_type) {
-            Ok(new_offer_type) => moving.push((offer, new_offer_type)),
-            Err(reason) => excluded.push(ExcludedOffer {
-                offer: OfferRef {
-                    id: offer.id.clone(),
-                    name: offer.name.clone(),
-                },
-                reason,
-            }),
-        }
-    }
+    let (moving, excluded) = split(offers);
 
     let mut items: Vec<ChecklistItem> = Vec::new();
     // Whether each item is done, by step and offer (account items have no offer), and whether

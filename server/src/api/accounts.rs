@@ -65,9 +65,10 @@ pub async fn readiness(
 
 pub async fn lookup_mpn(
     State(app): State<Arc<AppState>>,
-    Viewer(_): Viewer,
+    Viewer(user): Viewer,
     PathParam(id): PathParam<String>,
 ) -> Result<Json<MpnRecord>, ApiError> {
+    app.mpn_lookups.check(&user)?;
     let id = MpnId::parse(&id).map_err(|e| Problem::validation("mpn_id", e.to_string()))?;
     Ok(Json(app.store().lookup_mpn(&id)?))
 }

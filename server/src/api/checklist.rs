@@ -44,8 +44,13 @@ pub async fn update(
     let if_match = headers
         .get(header::IF_MATCH)
         .map(|value| value.to_str().unwrap_or_default());
+    // The store is held from the read of the version to the write: no other write comes between.
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
-    let version = store.set_ticks(&account.id, if_match, &update.ticks)??;
-    Ok(with_etag(version, update))
+    let (current, _) = store.ticks(&account.id)?;
+    api::if_match_version(if_match, current)?;
+    let (offers, readiness) = (store.offers(&account.id)?, store.readiness(&account.id)?);
+    api::accept_ticks(&offers, &readiness, &update.ticks)?;
+    store.save_ticks(&account.id, current + 1, &update.ticks)?;
+    Ok(with_etag(current + 1, update))
 }

@@ -2,9 +2,7 @@
 
 use std::sync::Arc;
 
-use assistant_core::api::{
-    self, MigrationState, Problem, ProblemCode, WorkEmailAccepted, WorkEmailCheck,
-};
+use assistant_core::api::{self, MigrationState, WorkEmailAccepted, WorkEmailCheck};
 use assistant_core::email::Uts46;
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
 use axum::Json;
@@ -15,6 +13,7 @@ use super::{Lookups, viewer_account};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::problem::{ApiError, Body, PathParam};
+use crate::store::FirstUse;
 
 fn new_mpn(answer: Option<&MpnAnswer>) -> Option<&str> {
     match answer {
@@ -29,6 +28,7 @@ pub async fn check_work_email(
     PathParam(id): PathParam<String>,
     Body(check): Body<WorkEmailCheck>,
 ) -> Result<Json<WorkEmailAccepted>, ApiError> {
+    app.email_checks.check(&user)?;
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
     let lookups = Lookups::of(&store, &account, new_mpn(check.mpn.as_ref()))?;
@@ -49,19 +49,10 @@ pub async fn start(
     let key = api::idempotency_key(headers.get("idempotency-key").map(|value| value.as_bytes()))?;
     let store = app.store();
     let account = viewer_account(&store, &user, &id)?;
-    if let Some((first_account, first_request, first_answer)) =
-        store.idempotent_answer(&user, key)?
+    let first = store.idempotency_first_use(&user, key)?;
+    if let Some(answer) = api::replay(first.as_ref().map(FirstUse::as_api), &account.id, &request)?
     {
-        let same = first_account == account.id.as_str()
-            && first_request == serde_json::to_string(&request).unwrap_or_default();
-        if !same {
-            return Err(Problem::new(
-                ProblemCode::Conflict,
-                "this Idempotency-Key was used for another request",
-            )
-            .into());
-        }
-        return Ok((StatusCode::ACCEPTED, Json(first_answer)));
+        return Ok((StatusCode::ACCEPTED, Json(answer.clone())));
     }
     let lookups = Lookups::of(&store, &account, new_mpn(Some(&request.mpn)))?;
     let allowed = api::decide_start(&lookups.facts(&account), &request, &Uts46)?;

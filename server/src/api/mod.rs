@@ -7,11 +7,11 @@ mod migration;
 
 use std::sync::Arc;
 
-use assistant_core::account::Account;
+use assistant_core::account::{Account, AccountId};
 use assistant_core::api::{AccountFacts, ProblemCode};
 use assistant_core::mpn::{MpnId, MpnLookup, MpnRecord};
 use axum::Router;
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 
 use crate::AppState;
 use crate::problem::ApiError;
@@ -38,13 +38,23 @@ pub fn routes() -> Router<Arc<AppState>> {
             get(checklist::read).put(checklist::update),
         )
         .route("/v1/mpn/{id}", get(accounts::lookup_mpn))
+        .route("/v1", any(not_found))
+        .route("/v1/", any(not_found))
+        .route("/v1/{*rest}", any(not_found))
 }
 
-/// The viewer's account, or 404 (also for an account of someone else).
+/// The viewer's account, or 404 (also for an account of someone else, and for an id no account
+/// could have).
 fn viewer_account(store: &Store, user: &str, id: &str) -> Result<Account, ApiError> {
+    let id = AccountId::parse(id).map_err(|_| ProblemCode::NotFound)?;
     store
-        .account_for(user, id)?
+        .account_for(user, &id)?
         .ok_or_else(|| ProblemCode::NotFound.into())
+}
+
+/// Any other path under `/v1`: no such resource.
+async fn not_found() -> ApiError {
+    ProblemCode::NotFound.into()
 }
 
 /// The registry's answers the core needs to decide about an account: for its stored MPN ID
