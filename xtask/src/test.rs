@@ -1,5 +1,12 @@
-//! `cargo xtask test`: every check of the project, ending with `N passed, N failed`.
+//! `cargo xtask test`: every check of the project, a summary of each step, and last
+//! `N passed, N failed`.
+//!
+//! A step that runs tests must run at least as many as `test-floors.toml` records for it: a test
+//! file compiled out, or a module left out of the end-to-end suite, would otherwise pass as
+//! "0 passed, 0 failed". A step that is a check (format, clippy, the contract, sizes) says what
+//! it checked and counts as one.
 
+use std::collections::BTreeMap;
 use std::process::Command;
 
 use crate::command::{Counts, cargo, root, run, run_tests};
@@ -7,41 +14,166 @@ use crate::install::{self, Tools};
 use crate::{bench, build, contract, integrity, server};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const FLOORS_FILE: &str = "test-floors.toml";
+
+/// The fewest tests each test step may run, by the step's name (`[floors]` of
+/// `test-floors.toml`).
+#[derive(Debug, Default)]
+struct Floors(BTreeMap<String, u64>);
+
+impl Floors {
+    fn read() -> Result<Self, String> {
+        let path = root().join(FLOORS_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{FLOORS_FILE}: {e}"))?;
+        let table = text
+            .parse::<toml::Table>()
+            .map_err(|e| format!("{FLOORS_FILE}: {e}"))?;
+        let floors = table
+            .get("floors")
+            .and_then(toml::Value::as_table)
+            .ok_or_else(|| format!("{FLOORS_FILE} has no [floors]"))?;
+        floors
+            .iter()
+            .map(|(step, floor)| {
+                floor
+                    .as_integer()
+                    .and_then(|n| u64::try_from(n).ok())
+                    .map(|floor| (step.clone(), floor))
+                    .ok_or_else(|| format!("{FLOORS_FILE}: {step} is not a count"))
+            })
+            .collect::<Result<_, _>>()
+            .map(Floors)
+    }
+
+    fn of(&self, step: &str) -> u64 {
+        self.0.get(step).copied().unwrap_or_default()
+    }
+}
+
+/// How one step ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// A check: what it checked, and why it failed if it did.
+    Check {
+        checked: String,
+        failure: Option<String>,
+    },
+    /// A test run: its counts, its floor, and why it failed if it did.
+    Tests {
+        counts: Counts,
+        floor: u64,
+        failure: Option<String>,
+    },
+}
+
+impl Outcome {
+    /// A test run measured against its floor: fewer tests than the floor fail the step.
+    fn tests(counts: Counts, floor: u64, outcome: Result<(), String>) -> Self {
+        let ran = counts.passed + counts.failed;
+        let failure = match outcome {
+            Err(why) => Some(why),
+            Ok(()) if ran < floor => Some(format!(
+                "ran {ran} tests, fewer than the {floor} recorded in {FLOORS_FILE}: some were not found"
+            )),
+            Ok(()) => None,
+        };
+        Outcome::Tests {
+            counts,
+            floor,
+            failure,
+        }
+    }
+
+    /// The passed and failed this step adds to the total: a check is one; a failed test run
+    /// whose tests did not fail (it did not build, or ran too few) adds one failure.
+    fn counts(&self) -> Counts {
+        match self {
+            Outcome::Check { failure: None, .. } => Counts {
+                passed: 1,
+                failed: 0,
+            },
+            Outcome::Check {
+                failure: Some(_), ..
+            } => Counts {
+                passed: 0,
+                failed: 1,
+            },
+            Outcome::Tests {
+                counts, failure, ..
+            } => Counts {
+                passed: counts.passed,
+                failed: counts.failed + u64::from(failure.is_some() && counts.failed == 0),
+            },
+        }
+    }
+
+    fn failure(&self) -> Option<&str> {
+        match self {
+            Outcome::Check { failure, .. } | Outcome::Tests { failure, .. } => failure.as_deref(),
+        }
+    }
+
+    /// The step's line of the summary.
+    fn summary(&self) -> String {
+        let end = self
+            .failure()
+            .map_or(String::new(), |why| format!(" — FAILED: {why}"));
+        match self {
+            Outcome::Check { checked, .. } => format!("1 check: {checked}{end}"),
+            Outcome::Tests { counts, floor, .. } => format!(
+                "{} passed, {} failed (floor {floor}){end}",
+                counts.passed, counts.failed
+            ),
+        }
+    }
+}
 
 /// What the steps add up to.
 #[derive(Default)]
 struct Tally {
-    counts: Counts,
-    failed_steps: Vec<String>,
+    steps: Vec<(String, Outcome)>,
+    floors: Floors,
 }
 
 impl Tally {
-    /// A step that is not a test run: it counts only when it fails.
-    fn check(&mut self, name: &str, outcome: Result<(), String>) -> bool {
+    /// A step that is a check: `checked` says what it checked; it counts as one.
+    fn check(&mut self, name: &str, checked: &str, outcome: Result<(), String>) -> bool {
         println!();
-        match outcome {
-            Ok(()) => true,
-            Err(why) => {
-                eprintln!("{name}: {why}");
-                self.counts.failed += 1;
-                self.failed_steps.push(name.to_owned());
-                false
-            }
+        let ok = outcome.is_ok();
+        if let Err(why) = &outcome {
+            eprintln!("{name}: {why}");
         }
+        self.steps.push((
+            name.to_owned(),
+            Outcome::Check {
+                checked: checked.to_owned(),
+                failure: outcome.err(),
+            },
+        ));
+        ok
     }
 
-    /// A test run: its tests count; a failure with no failed test (it did not build) counts once.
+    /// A test run: its tests count, against the floor recorded for `name`.
     fn tests(&mut self, name: &str, (counts, outcome): (Counts, Result<(), String>)) {
-        self.counts.passed += counts.passed;
-        self.counts.failed += counts.failed;
-        if let Err(why) = outcome {
+        let floor = self.floors.of(name);
+        let outcome = Outcome::tests(counts, floor, outcome);
+        if let Some(why) = outcome.failure() {
             eprintln!("{name}: {why}");
-            if counts.failed == 0 {
-                self.counts.failed += 1;
-            }
-            self.failed_steps.push(name.to_owned());
         }
+        self.steps.push((name.to_owned(), outcome));
         println!();
+    }
+
+    fn total(&self) -> Counts {
+        self.steps
+            .iter()
+            .fold(Counts::default(), |total, (_, step)| {
+                let counts = step.counts();
+                Counts {
+                    passed: total.passed + counts.passed,
+                    failed: total.failed + counts.failed,
+                }
+            })
     }
 }
 
@@ -75,22 +207,42 @@ fn clippy_wasm() -> Result<(), String> {
 
 pub fn test() -> Result<(), String> {
     let mut tally = Tally::default();
-    if !tally.check("install", Tools::Browser.ensure()) {
+    match Floors::read() {
+        Ok(floors) => tally.floors = floors,
+        Err(why) => {
+            tally.check("test floors", FLOORS_FILE, Err(why));
+            return finish(&tally);
+        }
+    }
+    if !tally.check(
+        "install",
+        "the tools the checks need are present",
+        Tools::Browser.ensure(),
+    ) {
         return finish(&tally);
     }
 
     let mut fmt = cargo();
     fmt.args(["fmt", "--all", "--check"]);
-    tally.check("format", run(fmt));
+    tally.check("format", "cargo fmt --check, every crate", run(fmt));
     tally.check(
         "clippy (native)",
+        "every target of every crate, warnings denied",
         run(clippy(&["--workspace", "--all-targets"])),
     );
-    tally.check("clippy (wasm32)", clippy_wasm());
+    tally.check(
+        "clippy (wasm32)",
+        "the core's library and every target of the web app, warnings denied",
+        clippy_wasm(),
+    );
     let mut docs = cargo();
     docs.args(["doc", "--package", "assistant-core", "--no-deps"])
         .env("RUSTDOCFLAGS", "-D warnings");
-    tally.check("core docs", run(docs));
+    tally.check(
+        "core docs",
+        "rustdoc of the core, warnings denied",
+        run(docs),
+    );
 
     let mut native = cargo();
     native.args(["test", "--workspace", "--exclude", "assistant-e2e"]);
@@ -105,7 +257,11 @@ pub fn test() -> Result<(), String> {
             in_browser.env("ASSISTANT_TEST_API", url);
         }
         Err(why) => {
-            tally.check("start the API for the client's tests", Err(why.clone()));
+            tally.check(
+                "start the API for the client's tests",
+                "the reference server starts",
+                Err(why.clone()),
+            );
         }
     }
     in_browser
@@ -129,15 +285,24 @@ pub fn test() -> Result<(), String> {
 
     let server = build::server();
     if let Ok(binary) = &server {
-        tally.check("API contract (schemathesis)", contract::test(binary));
+        tally.check(
+            "API contract (schemathesis)",
+            "the running server against server/openapi.yaml, every check, 60 s",
+            contract::test(binary),
+        );
     }
 
     let app = build::app();
     match (app, server) {
         (Ok(dist), Ok(server)) => {
-            tally.check("the built page's integrity hashes", integrity::check(&dist));
             tally.check(
-                "size budget (budgets.toml)",
+                "integrity hashes",
+                "each integrity hash of the built index.html matches its file",
+                integrity::check(&dist),
+            );
+            tally.check(
+                "size budget",
+                "the first screen and its wasm, gzip, against budgets.toml",
                 bench::Budgets::read()
                     .and_then(|budgets| bench::check_sizes_of(&dist, &server, &budgets)),
             );
@@ -150,24 +315,82 @@ pub fn test() -> Result<(), String> {
             tally.tests("end-to-end tests", run_tests(e2e));
         }
         (app, server) => {
-            tally.check("build the app", app.map(drop));
-            tally.check("build the server", server.map(drop));
+            tally.check("build the app", "trunk build --release", app.map(drop));
+            tally.check("build the server", "cargo build", server.map(drop));
         }
     }
     finish(&tally)
 }
 
 fn finish(tally: &Tally) -> Result<(), String> {
-    if !tally.failed_steps.is_empty() {
-        println!("failed: {}", tally.failed_steps.join(", "));
+    println!("summary:");
+    let width = tally
+        .steps
+        .iter()
+        .map(|(name, _)| name.len())
+        .max()
+        .unwrap_or(0);
+    for (name, outcome) in &tally.steps {
+        println!("  {name:width$}  {}", outcome.summary());
     }
-    println!(
-        "{} passed, {} failed",
-        tally.counts.passed, tally.counts.failed
-    );
-    if tally.counts.failed == 0 {
+    let total = tally.total();
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed == 0 {
         Ok(())
     } else {
         Err("some checks failed".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(passed: u64, failed: u64) -> Counts {
+        Counts { passed, failed }
+    }
+
+    #[test]
+    fn a_test_step_that_ran_fewer_than_its_floor_fails() {
+        let short = Outcome::tests(counts(40, 0), 49, Ok(()));
+        assert!(
+            short
+                .failure()
+                .is_some_and(|why| why.contains("ran 40 tests"))
+        );
+        assert_eq!(short.counts(), counts(40, 1));
+        let enough = Outcome::tests(counts(49, 0), 49, Ok(()));
+        assert_eq!(enough.failure(), None);
+        assert_eq!(enough.counts(), counts(49, 0));
+    }
+
+    #[test]
+    fn a_step_whose_tests_failed_counts_them_and_no_more() {
+        let failed = Outcome::tests(counts(47, 2), 49, Err("2 failed".into()));
+        assert_eq!(failed.counts(), counts(47, 2));
+        let unbuilt = Outcome::tests(counts(0, 0), 49, Err("did not build".into()));
+        assert_eq!(unbuilt.counts(), counts(0, 1));
+    }
+
+    #[test]
+    fn a_check_counts_as_one() {
+        let passed = Outcome::Check {
+            checked: "x".into(),
+            failure: None,
+        };
+        let failed = Outcome::Check {
+            checked: "x".into(),
+            failure: Some("no".into()),
+        };
+        assert_eq!(passed.counts(), counts(1, 0));
+        assert_eq!(failed.counts(), counts(0, 1));
+    }
+
+    #[test]
+    fn the_repositorys_floors_name_every_test_step() {
+        let floors = Floors::read().unwrap();
+        for step in ["native tests", "in-browser tests", "end-to-end tests"] {
+            assert!(floors.of(step) > 0, "{step}");
+        }
     }
 }
