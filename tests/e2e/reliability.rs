@@ -390,11 +390,15 @@ async fn a_double_click_on_migrate_sends_one_request(page: Page, _: Backend) -> 
         .execute(
             "window.migrationPosts = 0;
              const fetch = window.fetch;
-             window.fetch = (url, init) => {
-               if (String(url).endsWith('/migration') && init && init.method === 'POST') {
+             window.fetch = (resource, init) => {
+               // A Request, or an address with its options.
+               const isRequest = resource instanceof Request;
+               const url = isRequest ? resource.url : String(resource);
+               const method = isRequest ? resource.method : (init && init.method) || 'GET';
+               if (url.endsWith('/migration') && method === 'POST') {
                  window.migrationPosts += 1;
                }
-               return fetch(url, init);
+               return fetch(resource, init);
              };
              const button = document.getElementById('migrate-account');
              button.click();

@@ -195,7 +195,7 @@ fn ChecklistEntry(
             id=anchor
             tabindex="-1"
             data-item=key.0.clone()
-            data-state=move || format!("{:?}", item_state())
+            data-state=move || item_state().as_str()
         >
             <span class="pma-task__name">{task_text}</span>
             <span class="pma-task__status">

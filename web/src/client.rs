@@ -1,8 +1,9 @@
 //! The app's one client of the API: typed calls over either transport, a server over HTTP or the
 //! embedded demo backend, so every screen works the same on both. Bodies are the core's types.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::time::Duration;
 
 use assistant_core::account::{Account, AccountId};
 use assistant_core::api::{
@@ -13,10 +14,12 @@ use assistant_core::config::FlowConfig;
 use assistant_core::flow::MigrationRequest;
 use assistant_core::mpn::{MpnId, MpnRecord};
 use assistant_core::offer::{Offer, Readiness};
+use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::set_timeout_with_handle;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, PercentEncode, utf8_percent_encode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::demo_backend::{ApiRequest, ApiResponse, DemoBackend};
@@ -44,7 +47,7 @@ fn account_path(id: &AccountId, rest: &str) -> String {
 }
 
 /// How long a request may take before the app says so and offers to try again.
-pub const TIMEOUT_MS: i32 = 10_000;
+pub const TIMEOUT_MS: u64 = 10_000;
 
 /// Why a call did not give its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,69 +134,60 @@ fn absolute(base_url: &str) -> String {
     web_sys::Url::new_with_base(&base, &page).map_or(base, |url| url.href())
 }
 
-/// Sends a request with `fetch`, aborting it after [`TIMEOUT_MS`].
+/// Sends a request to the API at `base_url` with `gloo-net`, aborting it after [`TIMEOUT_MS`].
 async fn fetch(
     base_url: &str,
     token: Option<&str>,
     request: &ApiRequest,
 ) -> Result<ApiResponse, ClientError> {
-    let window = web_sys::window().ok_or(ClientError::Network)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(&request.method);
-    let headers = web_sys::Headers::new().map_err(|_| ClientError::Network)?;
-    let set = |name: &str, value: &str| headers.set(name, value).map_err(|_| ClientError::Network);
+    let method = Method::from_bytes(request.method.as_bytes()).map_err(|_| ClientError::Network)?;
+    let controller = web_sys::AbortController::new().map_err(|_| ClientError::Network)?;
+    let mut builder = RequestBuilder::new(&format!("{base_url}{}", request.path))
+        .method(method)
+        .abort_signal(Some(&controller.signal()));
     if let Some(token) = token {
-        set("authorization", &format!("Bearer {token}"))?;
+        builder = builder.header("authorization", &format!("Bearer {token}"));
     }
     for (name, value) in &request.headers {
-        set(name, value)?;
+        builder = builder.header(name, value);
     }
-    if let Some(body) = &request.body {
-        set("content-type", "application/json")?;
-        init.set_body(&JsValue::from_str(body));
+    let sent = match &request.body {
+        Some(body) => builder
+            .header("content-type", "application/json")
+            .body(body.as_str()),
+        None => builder.build(),
     }
-    init.set_headers(&headers);
-    let controller = web_sys::AbortController::new().map_err(|_| ClientError::Network)?;
-    init.set_signal(Some(&controller.signal()));
-    let timed_out = Rc::new(std::cell::Cell::new(false));
-    let on_timeout = {
-        let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
-        Closure::once(move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            TIMEOUT_MS,
-        )
-        .map_err(|_| ClientError::Network)?;
+    .map_err(|_| ClientError::Network)?;
 
-    let url = format!("{base_url}{}", request.path);
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = Rc::clone(&timed_out);
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            Duration::from_millis(TIMEOUT_MS),
+        )
+        .map_err(|_| ClientError::Network)?
+    };
     let outcome = async {
-        let response: web_sys::Response =
-            JsFuture::from(window.fetch_with_str_and_init(&url, &init))
-                .await
-                .map_err(|_| ())?
-                .unchecked_into();
-        let header = |name: &str| response.headers().get(name).ok().flatten();
-        let etag = header("etag");
-        let retry_after = header("retry-after").and_then(|seconds| seconds.trim().parse().ok());
-        let text = JsFuture::from(response.text().map_err(|_| ())?)
-            .await
-            .map_err(|_| ())?;
-        Ok::<_, ()>(ApiResponse {
+        let response = sent.send().await?;
+        let headers = response.headers();
+        let etag = headers.get("etag");
+        let retry_after = headers
+            .get("retry-after")
+            .and_then(|seconds| seconds.trim().parse().ok());
+        Ok::<_, gloo_net::Error>(ApiResponse {
             status: response.status(),
             etag,
             retry_after,
-            body: text.as_string().unwrap_or_default(),
+            body: response.text().await?,
         })
     }
     .await;
-    window.clear_timeout_with_handle(timer);
-    drop(on_timeout);
-    outcome.map_err(|()| {
+    timer.clear();
+    outcome.map_err(|_| {
         if timed_out.get() {
             ClientError::Timeout
         } else {

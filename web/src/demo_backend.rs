@@ -121,7 +121,7 @@ fn saved_text(storage: Option<&web_sys::Storage>) -> Option<String> {
 
 /// How the demo's state in memory stands to the one in local storage.
 #[derive(Debug, PartialEq, Eq)]
-enum Sync {
+enum SaveState {
     /// Storage holds no state this demo could read.
     NothingSaved,
     /// Memory holds the state saved as this text.
@@ -135,7 +135,7 @@ pub struct DemoBackend {
     state: State,
     storage: Option<web_sys::Storage>,
     /// How the state in memory stands to the saved one.
-    sync: Sync,
+    saved: SaveState,
     migration_takes_ms: f64,
 }
 
@@ -147,7 +147,7 @@ impl DemoBackend {
         let mut demo = Self {
             state: State::fixtures(),
             storage,
-            sync: Sync::NothingSaved,
+            saved: SaveState::NothingSaved,
             migration_takes_ms,
         };
         demo.catch_up();
@@ -159,7 +159,7 @@ impl DemoBackend {
         Self {
             state: State::fixtures(),
             storage: None,
-            sync: Sync::NothingSaved,
+            saved: SaveState::NothingSaved,
             migration_takes_ms,
         }
     }
@@ -174,9 +174,9 @@ impl DemoBackend {
         if let Some(storage) = &self.storage {
             let text = serde_json::to_string(&self.state).expect("state serialises");
             // Storage full or refused: the demo goes on in memory.
-            self.sync = match storage.set_item(STORAGE_KEY, &text) {
-                Ok(()) => Sync::Saved(text),
-                Err(_) => Sync::Refused,
+            self.saved = match storage.set_item(STORAGE_KEY, &text) {
+                Ok(()) => SaveState::Saved(text),
+                Err(_) => SaveState::Refused,
             };
         }
     }
@@ -185,18 +185,18 @@ impl DemoBackend {
     /// since: like a server's, it is the one truth, unless storage refused the last save (memory
     /// is newer then). It is read again only when its text changed.
     fn catch_up(&mut self) {
-        if self.sync == Sync::Refused {
+        if self.saved == SaveState::Refused {
             return;
         }
         let Some(text) = saved_text(self.storage.as_ref()) else {
             return;
         };
-        if matches!(&self.sync, Sync::Saved(saved) if *saved == text) {
+        if matches!(&self.saved, SaveState::Saved(saved) if *saved == text) {
             return;
         }
         if let Ok(saved) = serde_json::from_str(&text) {
             self.state = saved;
-            self.sync = Sync::Saved(text);
+            self.saved = SaveState::Saved(text);
         }
     }
 

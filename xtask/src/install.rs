@@ -1,7 +1,11 @@
 //! Installs what the tasks need and the machine lacks, from the package registries only.
 //!
 //! Each tool is checked first (seconds when all is there); what is missing is installed, saying
-//! what and why. Nothing is downloaded from anywhere but crates.io and Debian's packages.
+//! what and why, from where the tool is published: the Rust target and components through rustup
+//! (as `rust-toolchain.toml` names them), Trunk, wasm-bindgen-cli and twiggy from crates.io,
+//! Chromium and its driver from Debian's packages, Binaryen and axe-core from the npm registry
+//! (at the versions of `web/package-lock.json` and `tests/package-lock.json`); the contract test
+//! takes schemathesis from PyPI (`contract.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +14,6 @@ use crate::command::{cargo, command, output_line, root, run};
 /// Trunk's version: newer ones need a newer rustc than the one this project targets.
 const TRUNK_VERSION: &str = "0.21.14";
 const TWIGGY_VERSION: &str = "0.8.0";
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian's Chromium and its matching driver.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -27,7 +30,7 @@ pub enum Tools {
 impl Tools {
     /// Installs whatever of these tools is missing.
     pub fn ensure(self) -> Result<(), String> {
-        ensure_wasm_target()?;
+        ensure_toolchain()?;
         ensure_trunk()?;
         ensure_wasm_bindgen()?;
         ensure_build_packages()?;
@@ -39,24 +42,12 @@ impl Tools {
     }
 }
 
-fn ensure_wasm_target() -> Result<(), String> {
-    let mut list = command("rustup");
-    list.args(["target", "list", "--installed"]);
-    let installed = list
-        .output()
-        .map(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .any(|l| l.trim() == WASM_TARGET)
-        })
-        .unwrap_or(false);
-    if installed {
-        return Ok(());
-    }
-    println!("installing the Rust target {WASM_TARGET} (the web app compiles to it)");
-    let mut add = command("rustup");
-    add.args(["target", "add", WASM_TARGET]);
-    run(add)
+/// The toolchain `rust-toolchain.toml` names, with its targets (the web app's wasm32) and
+/// components: rustup adds whatever of them is missing, and does nothing when all is there.
+fn ensure_toolchain() -> Result<(), String> {
+    let mut install = command("rustup");
+    install.args(["toolchain", "install"]);
+    run(install)
 }
 
 /// The version a `tool --version` line names, such as `0.21.14` from `trunk 0.21.14`.
@@ -86,19 +77,22 @@ pub fn locked_wasm_bindgen_version() -> Result<String, String> {
     let lock_path = root().join("Cargo.lock");
     let lock = std::fs::read_to_string(&lock_path)
         .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line.trim() == "name = \"wasm-bindgen\"" {
-            let version = lines.next().unwrap_or_default().trim();
-            if let Some(version) = version
-                .strip_prefix("version = \"")
-                .and_then(|v| v.strip_suffix('"'))
-            {
-                return Ok(version.to_owned());
-            }
-        }
-    }
-    Err("Cargo.lock names no wasm-bindgen version".into())
+    locked_version(&lock, "wasm-bindgen")
+}
+
+/// The version of the package `name` in the text of a Cargo.lock.
+fn locked_version(lock: &str, name: &str) -> Result<String, String> {
+    let lock: toml::Table = lock
+        .parse()
+        .map_err(|e| format!("Cargo.lock cannot be read: {e}"))?;
+    lock.get("package")
+        .and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .find(|package| package.get("name").and_then(toml::Value::as_str) == Some(name))
+        .and_then(|package| package.get("version").and_then(toml::Value::as_str))
+        .map(str::to_owned)
+        .ok_or_else(|| format!("Cargo.lock names no {name} version"))
 }
 
 fn ensure_wasm_bindgen() -> Result<(), String> {
@@ -192,4 +186,30 @@ fn ensure_test_packages() -> Result<(), String> {
     npm.args(["ci", "--no-audit", "--no-fund"])
         .current_dir(&tests);
     run(npm).map_err(|why| format!("{why}; the tests need Node.js and npm"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locked_version;
+
+    #[test]
+    fn a_packages_version_is_read_from_its_lock_entry() {
+        let lock = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen-futures"
+version = "0.4.50"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+dependencies = ["cfg-if"]
+"#;
+        assert_eq!(
+            locked_version(lock, "wasm-bindgen"),
+            Ok("0.2.130".to_owned())
+        );
+        assert!(locked_version(lock, "trunk").is_err());
+    }
 }

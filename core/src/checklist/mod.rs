@@ -198,6 +198,17 @@ pub enum ItemState {
 }
 
 impl ItemState {
+    /// The state's name in JSON and in the app's `data-state` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemState::DoneVerified => "done_verified",
+            ItemState::DoneByYou => "done_by_you",
+            ItemState::InProgress => "in_progress",
+            ItemState::ToDo => "to_do",
+            ItemState::Blocked => "blocked",
+        }
+    }
+
     /// Whether the item counts as done.
     pub fn is_done(self) -> bool {
         matches!(self, ItemState::DoneVerified | ItemState::DoneByYou)

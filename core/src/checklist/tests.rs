@@ -239,3 +239,16 @@ fn offers_in_certification_are_in_progress_and_approved_ones_must_go_live() {
     assert!(matches!(go_live.task, Task::GoLive { .. }));
     assert_eq!(list.next_action, Some(go_live.key.clone()));
 }
+
+#[test]
+fn each_state_has_the_name_it_has_in_json() {
+    for state in [
+        ItemState::DoneVerified,
+        ItemState::DoneByYou,
+        ItemState::InProgress,
+        ItemState::ToDo,
+        ItemState::Blocked,
+    ] {
+        assert_eq!(serde_json::to_value(state).unwrap(), state.as_str());
+    }
+}
