@@ -1,35 +1,18 @@
 //! The migration assistant in the browser.
 //!
 //! Components render what `assistant_core` decides; they hold no domain rule of their own.
+//! `ARCHITECTURE.md` maps the folders: the shells, the backends, the account's journey, the
+//! offers checklist, the pieces every screen uses, and the languages.
 
-pub mod accounts_overview;
-pub mod app;
-pub mod browser_idna;
-pub mod check_answers_page;
-pub mod checklist_step;
-pub mod client;
-pub mod config;
-pub mod confirmation_page;
-pub mod cooldown;
-pub mod demo_backend;
-pub mod demo_marker;
-pub mod error_summary;
-pub mod external_link;
-pub mod help_page;
+pub mod backend;
+pub mod checklist;
+pub mod context;
+pub mod help;
 pub mod i18n;
 pub mod journey;
-pub mod language_switcher;
-pub mod migration_page;
-pub mod mpn_id_page;
-pub mod offers_checklist;
-pub mod page;
-pub mod placement;
-pub mod poll;
-pub mod progress;
-pub mod progress_bar;
-pub mod question_form;
+pub mod overview;
 pub mod route;
-pub mod wording;
-pub mod work_email_page;
+pub mod shell;
+pub mod ui;
 
-pub use app::App;
+pub use shell::App;

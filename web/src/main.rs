@@ -1,9 +1,10 @@
 //! The assistant's entry points for the browser. `app.js` starts the whole page; `widget.js`
 //! mounts widgets in host pages. Nothing starts by itself: the start-up script chooses.
 
-use assistant_web::app::{App, Widget, WidgetSettings, browser_locale};
 use assistant_web::i18n::Locale;
-use assistant_web::placement::Placement;
+use assistant_web::i18n::browser_locale;
+use assistant_web::shell::placement::Placement;
+use assistant_web::shell::{App, Widget, WidgetSettings};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 

@@ -9,7 +9,7 @@ use assistant_core::flow::Question;
 use leptos::prelude::*;
 use percent_encoding::percent_decode_str;
 
-use crate::client::path_segment;
+use crate::backend::client::path_segment;
 
 /// A screen of the assistant.
 #[derive(Debug, Clone, PartialEq, Eq)]

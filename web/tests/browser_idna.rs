@@ -3,7 +3,7 @@
 //! rules reach the same verdict on both sides.
 
 use assistant_core::email::{DomainToAscii, EmailAddress, Uts46};
-use assistant_web::browser_idna::BrowserIdna;
+use assistant_web::backend::browser_idna::BrowserIdna;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

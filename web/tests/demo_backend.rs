@@ -3,7 +3,7 @@
 //! reference server passes), and progress kept across a reload through local storage.
 
 use assistant_core::api::scenarios::{self, body_matches};
-use assistant_web::demo_backend::{ApiRequest, DemoBackend, STORAGE_KEY};
+use assistant_web::backend::demo::{ApiRequest, DemoBackend, STORAGE_KEY};
 use serde_json::Value;
 use wasm_bindgen_test::*;
 

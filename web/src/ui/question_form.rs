@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::client::ClientError;
-use crate::error_summary::{ErrorMessage, ErrorSummary, Field, FieldError};
+use crate::backend::client::ClientError;
 use crate::i18n::{Locale, text};
-use crate::page::ProblemPanel;
+use crate::ui::error_summary::{ErrorMessage, ErrorSummary, Field, FieldError};
+use crate::ui::page::ProblemPanel;
 
 /// A question's form; its fields are the children.
 #[component]

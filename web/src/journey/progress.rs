@@ -15,7 +15,7 @@ use assistant_core::account::AccountId;
 use assistant_core::flow::Answers;
 use serde::{Deserialize, Serialize};
 
-use crate::client::path_segment;
+use crate::backend::client::{Client, path_segment};
 
 /// The version of the saved format this app writes and reads.
 pub const VERSION: u32 = 2;
@@ -110,6 +110,14 @@ pub struct Shelf {
 }
 
 impl Shelf {
+    /// The shelf of `client`'s backend.
+    pub fn of(client: &Client) -> Self {
+        match client.api_address() {
+            Some(address) => Self::api(&address),
+            None => Self::demo(),
+        }
+    }
+
     /// The shelf of the embedded demo backend.
     pub fn demo() -> Self {
         Self::named("demo")

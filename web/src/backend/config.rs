@@ -9,8 +9,8 @@ use std::rc::Rc;
 use serde::Deserialize;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::client::{Client, Token, Transport};
-use crate::demo_backend::DemoBackend;
+use crate::backend::client::{Client, Token, Transport};
+use crate::backend::demo::DemoBackend;
 
 /// How long a demo migration takes, in milliseconds.
 const DEMO_MIGRATION_MS: f64 = 3_000.0;

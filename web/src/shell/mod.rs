@@ -1,69 +1,28 @@
-//! The assistant's two shells, the whole page (`App`) and the widget in a host page (`Widget`),
-//! and the context every screen shares.
+//! The shells: the whole page (`App`) and the widget in a host page (`Widget`), with what differs
+//! between them (placement), the language switcher and the demo marker; both show the same screens.
+
+pub mod demo_marker;
+pub mod language_switcher;
+pub mod placement;
 
 use assistant_core::account::AccountId;
-use assistant_core::config::FlowConfig;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::accounts_overview::AccountsOverview;
-use crate::client::{Client, Token, Transport};
-use crate::config;
-use crate::demo_marker::DemoMarker;
-use crate::help_page::{HelpPage, NotFoundPage};
-use crate::i18n::{Locale, text};
+use crate::backend::client::{Client, Token, Transport};
+use crate::backend::config;
+use crate::checklist::OffersChecklist;
+use crate::context::{Api, NamedAccount, Settings};
+use crate::help::{HelpPage, NotFoundPage};
+use crate::i18n::{Locale, browser_locale, text};
 use crate::journey::AccountJourney;
-use crate::language_switcher::LanguageSwitcher;
-use crate::offers_checklist::OffersChecklist;
-use crate::page::{Announcer, LiveRegion};
-use crate::placement::{Placement, text_or_null};
+use crate::journey::progress::Shelf;
+use crate::overview::AccountsOverview;
 use crate::route::{Navigator, Screen, ScreenLink};
-
-/// The API client, in context for every screen.
-#[derive(Clone, Copy)]
-pub struct Api(StoredValue<Client, LocalStorage>);
-
-impl Api {
-    /// The client.
-    pub fn client(&self) -> Client {
-        self.0.get_value()
-    }
-}
-
-/// The flow's configuration (deadline and links) as the API gives it; the source's defaults
-/// until it has answered, or if it cannot.
-#[derive(Clone, Copy)]
-pub struct Settings(Signal<FlowConfig>);
-
-impl Settings {
-    /// The configuration.
-    pub fn get(&self) -> FlowConfig {
-        self.0.get()
-    }
-
-    /// Reads the configuration without cloning it.
-    pub fn with<T>(&self, read: impl FnOnce(&FlowConfig) -> T) -> T {
-        self.0.with(read)
-    }
-}
-
-/// The one account a host page's widget is about, if it names one (the overview then shows only
-/// that account).
-#[derive(Clone, Copy)]
-pub struct NamedAccount(pub Signal<Option<String>>);
-
-/// The language the browser asks for, from `navigator.languages`.
-pub fn browser_locale() -> Locale {
-    let languages = web_sys::window()
-        .map(|w| w.navigator().languages())
-        .map(|list| {
-            list.iter()
-                .filter_map(|v| v.as_string())
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    Locale::negotiate(languages.iter().map(String::as_str))
-}
+use crate::shell::demo_marker::DemoMarker;
+use crate::shell::language_switcher::LanguageSwitcher;
+use crate::shell::placement::{Placement, text_or_null};
+use crate::ui::page::{Announcer, LiveRegion};
 
 /// Which part of the app a screen belongs to: changing screens within a part keeps its state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -220,13 +179,13 @@ fn Assistant(client: Client) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
     let placement = expect_context::<Placement>();
     let is_demo = client.is_demo();
-    let api = Api(StoredValue::new_local(client));
+    let api = Api::new(client);
     provide_context(api);
     let flow_config = LocalResource::new(move || {
         let client = api.client();
         async move { client.config().await.ok() }
     });
-    provide_context(Settings(Signal::derive(move || {
+    provide_context(Settings::new(Signal::derive(move || {
         flow_config.get().flatten().unwrap_or_default()
     })));
 
@@ -251,7 +210,7 @@ fn Assistant(client: Client) -> impl IntoView {
     let reset_demo = Callback::new(move |()| {
         let client = api.client();
         client.reset_demo();
-        client.shelf().clear();
+        Shelf::of(&client).clear();
         navigator.go(Screen::Overview);
         generation.update(|g| *g += 1);
     });

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::client::ClientError;
+use crate::backend::client::ClientError;
 use crate::i18n::Locale;
 
 /// Seconds to wait when the API says too many but not for how long.

@@ -2,17 +2,19 @@
 //! account that must move sees a banner with the way to start (or continue); everyone else sees
 //! the status and who can act.
 
-use assistant_core::account::{Account, MigrationStatus};
+use assistant_core::account::{Account, AccountId, MigrationStatus};
 use assistant_core::flow::{Answers, Case, Question, Situation, assess};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::{Api, NamedAccount, Settings};
-use crate::browser_idna::BrowserIdna;
-use crate::external_link::ExternalLink;
+use crate::backend::browser_idna::BrowserIdna;
+use crate::backend::client::path_segment;
+use crate::context::{Api, NamedAccount, Settings};
 use crate::i18n::{Locale, text};
-use crate::page::{ProblemPanel, use_page};
+use crate::journey::progress::Shelf;
 use crate::route::{Navigator, Screen, ScreenLink};
+use crate::ui::external_link::ExternalLink;
+use crate::ui::page::{ProblemPanel, use_page};
 
 fn status_text(locale: Locale, status: MigrationStatus) -> &'static str {
     match status {
@@ -76,12 +78,11 @@ pub fn AccountsOverview() -> impl IntoView {
 #[component]
 fn AccountCard(account: Account) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
-    let navigator = expect_context::<Navigator>();
     let settings = expect_context::<Settings>();
     let api = expect_context::<Api>();
     let id = account.id.clone();
     // A look only: a save that cannot be read is the journey's to report when the account opens.
-    let shelf = api.client().shelf();
+    let shelf = Shelf::of(&api.client());
     let saved = shelf.peek(&id, js_sys::Date::now());
     if account.migration_status == MigrationStatus::Migrated
         && let Some(saved) = &saved
@@ -99,25 +100,21 @@ fn AccountCard(account: Account) -> impl IntoView {
     let case = assess(&situation, &Answers::default(), &BrowserIdna).case;
     let status = account.migration_status;
     let name = account.name.clone();
-    let banner_id = format!("pma-banner-{}", crate::client::path_segment(&id));
 
     let detail = match case {
         Case::NotOwner => {
             view! { <p class="pma-body">{move || locale.get().not_owner_explanation(&name)}</p> }
                 .into_any()
         }
-        Case::AlreadyMigrated | Case::Completed => {
-            let link_name = name.clone();
-            view! {
-                <p class="pma-body">{text(Locale::migrated_explanation)}</p>
-                <p class="pma-body">
-                    <ExternalLink href=Signal::derive(move || settings.get().links.manage_account)>
-                        {move || locale.get().manage_in_partner_center(&link_name)}
-                    </ExternalLink>
-                </p>
-            }
-            .into_any()
+        Case::AlreadyMigrated | Case::Completed => view! {
+            <p class="pma-body">{text(Locale::migrated_explanation)}</p>
+            <p class="pma-body">
+                <ExternalLink href=Signal::derive(move || settings.get().links.manage_account)>
+                    {move || locale.get().manage_in_partner_center(&name)}
+                </ExternalLink>
+            </p>
         }
+        .into_any(),
         Case::InProgress => view! {
             <p class="pma-body">
                 <ScreenLink to=Screen::Migration(id.clone())>
@@ -131,37 +128,12 @@ fn AccountCard(account: Account) -> impl IntoView {
         | Case::ConfirmMpnId
         | Case::ReadyToSubmit
         | Case::Failed => {
+            // Where the owner was, when their saved progress says so.
             let resume = saved
                 .as_ref()
                 .and_then(|p| p.screen.as_deref().map(Screen::from_path))
                 .filter(|screen| screen.account() == Some(&id));
-            let started = resume.is_some();
-            let target =
-                resume.unwrap_or_else(|| Screen::Question(id.clone(), Question::WorkEmail));
-            let labelled_by = banner_id.clone();
-            view! {
-                <div class="pma-banner" role="region" aria-labelledby=labelled_by>
-                    <p class="pma-banner__label">{text(Locale::important)}</p>
-                    <h4 class="pma-banner__heading" id=banner_id>
-                        {text(Locale::must_move_banner)}
-                    </h4>
-                    <p class="pma-body">{text(Locale::must_move_explanation)}</p>
-                    <button
-                        type="button"
-                        class="pma-button pma-button--start"
-                        on:click=move |_| navigator.go(target.clone())
-                    >
-                        {move || {
-                            if started {
-                                locale.get().continue_migration()
-                            } else {
-                                locale.get().start_migration()
-                            }
-                        }}
-                    </button>
-                </div>
-            }
-            .into_any()
+            view! { <MustMoveBanner account=id.clone() resume/> }.into_any()
         }
     };
     let owner = case != Case::NotOwner;
@@ -179,5 +151,44 @@ fn AccountCard(account: Account) -> impl IntoView {
                 </p>
             </Show>
         </li>
+    }
+}
+
+/// The owner's banner of an account that must move, as in Cloud Partner Portal: the way to start,
+/// or to continue where they were.
+#[component]
+fn MustMoveBanner(
+    /// The account.
+    account: AccountId,
+    /// The screen the owner was on, when their progress is saved.
+    resume: Option<Screen>,
+) -> impl IntoView {
+    let locale = expect_context::<RwSignal<Locale>>();
+    let navigator = expect_context::<Navigator>();
+    let banner_id = format!("pma-banner-{}", path_segment(&account));
+    let labelled_by = banner_id.clone();
+    let started = resume.is_some();
+    let target = resume.unwrap_or(Screen::Question(account, Question::WorkEmail));
+    view! {
+        <div class="pma-banner" role="region" aria-labelledby=labelled_by>
+            <p class="pma-banner__label">{text(Locale::important)}</p>
+            <h4 class="pma-banner__heading" id=banner_id>
+                {text(Locale::must_move_banner)}
+            </h4>
+            <p class="pma-body">{text(Locale::must_move_explanation)}</p>
+            <button
+                type="button"
+                class="pma-button pma-button--start"
+                on:click=move |_| navigator.go(target.clone())
+            >
+                {move || {
+                    if started {
+                        locale.get().continue_migration()
+                    } else {
+                        locale.get().start_migration()
+                    }
+                }}
+            </button>
+        </div>
     }
 }

@@ -20,7 +20,7 @@ use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::browser_idna::BrowserIdna;
+use crate::backend::browser_idna::BrowserIdna;
 
 /// Where the demo keeps its state in local storage; the suffix is the format's version.
 pub const STORAGE_KEY: &str = "pma-demo-backend-v1";

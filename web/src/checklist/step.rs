@@ -1,28 +1,26 @@
 //! One step of the offers checklist: its title, its guidance with links, and its items, each with
 //! its state in words and, where the publisher attests it, the question they tick.
 
-use assistant_core::account::AccountId;
 use assistant_core::checklist::{Checklist, ItemKey, ItemState, StepId, Task};
 use assistant_core::config::{HttpsUrl, Links};
 use leptos::prelude::*;
 
-use crate::app::{Api, Settings};
-use crate::external_link::ExternalLink;
-use crate::i18n::{Locale, text};
-use crate::offers_checklist::{TickState, set_tick};
-use crate::wording;
+use crate::checklist::ticks::TickState;
+use crate::context::Settings;
+use crate::i18n::{Locale, text, wording};
+use crate::ui::external_link::ExternalLink;
 
-/// A step's title, guidance and links (label, address).
-fn guidance(
-    locale: Locale,
-    step: StepId,
-    links: &Links,
-) -> (
-    &'static str,
-    Vec<&'static str>,
-    Vec<(&'static str, HttpsUrl)>,
-) {
-    match step {
+/// What a step says: its title, its guidance, and its links (label, address).
+#[derive(Debug, Clone, PartialEq)]
+struct Guidance {
+    title: &'static str,
+    paragraphs: Vec<&'static str>,
+    links: Vec<(&'static str, HttpsUrl)>,
+}
+
+/// The guidance of `step`, with the configured links.
+fn guidance(locale: Locale, step: StepId, links: &Links) -> Guidance {
+    let (title, paragraphs, links) = match step {
         StepId::PmcAccountMigrated => (
             locale.step_pmc_title(),
             vec![locale.step_pmc_guidance()],
@@ -81,7 +79,21 @@ fn guidance(
             ],
             vec![],
         ),
+    };
+    Guidance {
+        title,
+        paragraphs,
+        links,
     }
+}
+
+/// An item of a step: its key and what it asks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepItem {
+    /// The key its tick is saved under.
+    pub key: ItemKey,
+    /// What to do.
+    pub task: Task,
 }
 
 /// One step with its items.
@@ -91,14 +103,12 @@ pub fn ChecklistStep(
     number: usize,
     /// Which step.
     step: StepId,
-    /// Its items: key and task.
-    items: Vec<(ItemKey, Task)>,
+    /// Its items.
+    items: Vec<StepItem>,
     /// The evaluated checklist, for the items' states.
     checklist: Memo<Option<Checklist>>,
     /// The ticks and their saving.
     state: TickState,
-    /// The account.
-    account_id: AccountId,
 ) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let settings = expect_context::<Settings>();
@@ -106,12 +116,11 @@ pub fn ChecklistStep(
         let locale = locale.get();
         settings.with(|s| guidance(locale, step, &s.links))
     };
-    let account_id = StoredValue::new(account_id);
     view! {
         <li class="pma-task-list__step" data-step=step.as_str()>
-            <h2 class="pma-heading-m">{number} ". " {move || content().0}</h2>
+            <h2 class="pma-heading-m">{number} ". " {move || content().title}</h2>
             {move || {
-                let (_, paragraphs, links) = content();
+                let Guidance { paragraphs, links, .. } = content();
                 view! {
                     {match paragraphs.as_slice() {
                         [one] => view! { <p class="pma-body">{*one}</p> }.into_any(),
@@ -134,60 +143,56 @@ pub fn ChecklistStep(
             <ul class="pma-task-list__items">
                 {items
                     .into_iter()
-                    .map(|(key, task)| view! { <ChecklistEntry key task checklist state account_id=account_id.get_value()/> })
+                    .map(|item| view! { <ChecklistEntry item checklist state/> })
                     .collect_view()}
             </ul>
         </li>
     }
 }
 
+/// How an item stands: its state, whether the publisher attests it, and whether it is next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Standing {
+    state: ItemState,
+    attested: bool,
+    next: bool,
+}
+
 /// One item: what to do, where it stands, and the tick where the publisher attests it.
 #[component]
 fn ChecklistEntry(
-    key: ItemKey,
-    task: Task,
+    /// The item.
+    item: StepItem,
+    /// The evaluated checklist.
     checklist: Memo<Option<Checklist>>,
+    /// The ticks.
     state: TickState,
-    account_id: AccountId,
 ) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
-    let api = expect_context::<Api>();
-    let item = {
+    let StepItem { key, task } = item;
+    let standing = {
         let key = key.clone();
         Memo::new(move |_| {
             checklist.with(|list| {
-                list.as_ref().and_then(|list| {
-                    let item = list.items.iter().find(|i| i.key == key)?;
-                    Some((
-                        item.state,
-                        item.self_attested,
-                        list.next_action.as_ref() == Some(&key),
-                    ))
+                let list = list.as_ref()?;
+                let item = list.items.iter().find(|i| i.key == key)?;
+                Some(Standing {
+                    state: item.state,
+                    attested: item.self_attested,
+                    next: list.next_action.as_ref() == Some(&key),
                 })
             })
         })
     };
-    let item_state = move || item.get().map_or(ItemState::Blocked, |(s, _, _)| s);
-    let attested = move || item.get().is_some_and(|(_, a, _)| a);
-    let is_next = move || item.get().is_some_and(|(_, _, n)| n);
-    let anchor = format!("item-{}", key.0);
-    let tick_id = format!("tick-{}", key.0);
+    let item_state = move || standing.get().map_or(ItemState::Blocked, |s| s.state);
+    let attested = move || standing.get().is_some_and(|s| s.attested);
+    let is_next = move || standing.get().is_some_and(|s| s.next);
     let task_text = {
         let task = task.clone();
         move || wording::task(locale.get(), &task)
     };
-    let ticked = {
-        let key = key.clone();
-        move || state.is_ticked(&key)
-    };
-    let on_change = {
-        let key = key.clone();
-        move |ev: leptos::ev::Event| {
-            let checked = event_target_checked(&ev);
-            set_tick(api, account_id.clone(), state, key.clone(), checked);
-        }
-    };
-    let label_id = tick_id.clone();
+    let anchor = format!("item-{}", key.0);
+    let tick = key.clone();
     view! {
         <li
             class="pma-task"
@@ -211,27 +216,45 @@ fn ChecklistEntry(
                 </Show>
             </span>
             <Show when=attested>
-                <fieldset class="pma-fieldset pma-tick">
-                    <legend class="pma-tick__question">
-                        {
-                            let task = task.clone();
-                            move || wording::tick_question(locale.get(), &task)
-                        }
-                    </legend>
-                    <div class="pma-checkboxes__item">
-                        <input
-                            class="pma-checkboxes__input"
-                            type="checkbox"
-                            id=tick_id.clone()
-                            prop:checked=ticked.clone()
-                            on:change=on_change.clone()
-                        />
-                        <label class="pma-label pma-checkboxes__label" for=label_id.clone()>
-                            {text(Locale::tick_yes)}
-                        </label>
-                    </div>
-                </fieldset>
+                <TickQuestion key=tick.clone() task=task.clone() state/>
             </Show>
         </li>
+    }
+}
+
+/// The plain question a self-attested item closes with, answered by ticking it.
+#[component]
+fn TickQuestion(
+    /// The item's key.
+    key: ItemKey,
+    /// What it asks.
+    task: Task,
+    /// The ticks.
+    state: TickState,
+) -> impl IntoView {
+    let locale = expect_context::<RwSignal<Locale>>();
+    let tick_id = format!("tick-{}", key.0);
+    let ticked = {
+        let key = key.clone();
+        move || state.is_ticked(&key)
+    };
+    view! {
+        <fieldset class="pma-fieldset pma-tick">
+            <legend class="pma-tick__question">
+                {move || wording::tick_question(locale.get(), &task)}
+            </legend>
+            <div class="pma-checkboxes__item">
+                <input
+                    class="pma-checkboxes__input"
+                    type="checkbox"
+                    id=tick_id.clone()
+                    prop:checked=ticked
+                    on:change=move |ev| state.set(key.clone(), event_target_checked(&ev))
+                />
+                <label class="pma-label pma-checkboxes__label" for=tick_id>
+                    {text(Locale::tick_yes)}
+                </label>
+            </div>
+        </fieldset>
     }
 }

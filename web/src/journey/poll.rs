@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::client::ClientError;
+use crate::backend::client::ClientError;
 
 /// How often a status that is changing is read.
 pub const EVERY: Duration = Duration::from_secs(1);

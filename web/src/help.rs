@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use assistant_core::config::HttpsUrl;
 
-use crate::app::Settings;
-use crate::external_link::ExternalLink;
+use crate::context::Settings;
 use crate::i18n::{Locale, text};
-use crate::page::{BackLink, use_page};
 use crate::route::Screen;
+use crate::ui::external_link::ExternalLink;
+use crate::ui::page::{BackLink, use_page};
 
 /// The help page.
 #[component]

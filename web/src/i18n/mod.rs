@@ -1,5 +1,8 @@
 //! The languages of the assistant: the messages compiled from `locales/*.ftl` by `build.rs`,
-//! the plural and number rules they need, and the choice of language.
+//! the plural and number rules they need, the choice of language, and (in `wording`) the words of
+//! the core's typed verdicts and the client's failures.
+
+pub mod wording;
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
@@ -58,6 +61,19 @@ impl Locale {
             .find_map(Locale::from_tag)
             .unwrap_or(Locale::ALL[0])
     }
+}
+
+/// The language the browser asks for, from `navigator.languages`.
+pub fn browser_locale() -> Locale {
+    let languages = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| {
+            list.iter()
+                .filter_map(|v| v.as_string())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    Locale::negotiate(languages.iter().map(String::as_str))
 }
 
 #[cfg(test)]

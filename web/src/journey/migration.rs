@@ -9,44 +9,39 @@ use assistant_core::flow::Question;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::app::Api;
-use crate::check_answers_page::submit_migration;
-use crate::client::ClientError;
+use crate::backend::client::ClientError;
+use crate::context::Api;
 use crate::i18n::Locale;
-use crate::journey::Journey;
-use crate::page::{Announcer, ProblemPanel, use_page};
-use crate::placement::{Placement, text_or_null};
-use crate::poll::{Poller, Reading};
+use crate::journey::poll::{Poller, Reading};
+use crate::journey::state::Journey;
+use crate::journey::submission::Submission;
 use crate::route::ScreenLink;
+use crate::shell::placement::{Placement, text_or_null};
+use crate::ui::page::{Announcer, ProblemPanel, use_page};
 
-/// The migration page.
-#[component]
-pub fn MigrationPage() -> impl IntoView {
-    let journey = expect_context::<Journey>();
+/// What the page knows of the migration: its status once read, and the read that failed.
+#[derive(Clone, Copy)]
+struct StatusRead {
+    status: RwSignal<Option<MigrationStatus>>,
+    failure: RwSignal<Option<ClientError>>,
+}
+
+/// Polls the migration's status into `read` for as long as the page shows and the migration
+/// runs; the host hears when it completes.
+fn poll_status(journey: Journey, read: StatusRead) -> Poller {
     let api = expect_context::<Api>();
-    let locale = expect_context::<RwSignal<Locale>>();
-    let announcer = expect_context::<Announcer>();
     let placement = expect_context::<Placement>();
-
-    let status = RwSignal::new(None::<MigrationStatus>);
-    let read_failure = RwSignal::new(None::<ClientError>);
-    let submit_failure = RwSignal::new(None::<ClientError>);
-    let pending = RwSignal::new(false);
-
-    // One poll of the status for as long as the page is shown and the migration runs.
-    let poll = Poller::start(move || {
+    Poller::start(move || {
         let client = api.client();
         let id = journey.account_id();
         async move {
             match client.migration(&id).await {
                 Ok(state) => {
-                    read_failure.set(None);
-                    status.set(Some(state.status));
-                    journey.detail.update(|d| {
-                        if let Some(d) = d {
-                            d.account.migration_status = state.status;
-                        }
-                    });
+                    read.failure.set(None);
+                    read.status.set(Some(state.status));
+                    journey
+                        .detail
+                        .update(|d| d.account.migration_status = state.status);
                     if state.status == MigrationStatus::Migrated {
                         placement.emit(
                             "flow-completed",
@@ -63,53 +58,50 @@ pub fn MigrationPage() -> impl IntoView {
                     }
                 }
                 Err(error) => {
-                    read_failure.set(Some(error.clone()));
+                    read.failure.set(Some(error.clone()));
                     Reading::Failed(error)
                 }
             }
         }
-    });
+    })
+}
+
+/// The migration page.
+#[component]
+pub fn MigrationPage(
+    /// The account's journey.
+    journey: Journey,
+) -> impl IntoView {
+    let locale = expect_context::<RwSignal<Locale>>();
+    let announcer = expect_context::<Announcer>();
+    let read = StatusRead {
+        status: RwSignal::new(None),
+        failure: RwSignal::new(None),
+    };
+    let poll = poll_status(journey, read);
 
     Effect::new(move |_| {
-        if status.get() == Some(MigrationStatus::InProgress) {
+        if read.status.get() == Some(MigrationStatus::InProgress) {
             announcer.say(locale.get_untracked().migration_in_progress_announcement());
         }
     });
 
     let heading = NodeRef::<html::H1>::new();
-    let title = move |locale: Locale| match status.get() {
+    let title = move |locale: Locale| match read.status.get() {
         Some(MigrationStatus::Failed) => locale.migration_failed_title().to_owned(),
         Some(MigrationStatus::NotMigrated) => locale.migration_not_started_title().to_owned(),
         _ => locale.migration_title().to_owned(),
     };
     use_page(title, Signal::derive(|| false), heading);
 
-    let send_again = move || {
-        submit_migration(
-            journey,
-            api,
-            placement,
-            pending,
-            submit_failure,
-            move || poll.restart(),
-        );
-    };
-
     view! {
         <h1 class="pma-heading-xl" node_ref=heading tabindex="-1">{move || title(locale.get())}</h1>
         {move || {
-            read_failure
-                .get()
-                .map(|error| {
-                    view! {
-                        <ProblemPanel
-                            error=error
-                            on_retry=Callback::new(move |()| poll.restart())
-                        />
-                    }
-                })
+            read.failure.get().map(|error| {
+                view! { <ProblemPanel error=error on_retry=Callback::new(move |()| poll.restart())/> }
+            })
         }}
-        {move || match status.get() {
+        {move || match read.status.get() {
             None => view! { <p class="pma-body">{locale.get().migration_checking()}</p> }.into_any(),
             Some(MigrationStatus::InProgress) => view! {
                 <p class="pma-body-l">{locale.get().migration_in_progress()}</p>
@@ -128,22 +120,36 @@ pub fn MigrationPage() -> impl IntoView {
                 </ScreenLink>
             }
             .into_any(),
-            Some(MigrationStatus::NotMigrated) => view! {
-                <p class="pma-body">{locale.get().migration_not_started()}</p>
-                {move || {
-                    submit_failure
-                        .get()
-                        .map(|error| {
-                            view! {
-                                <ProblemPanel error=error on_retry=Callback::new(move |()| send_again()) pending=pending/>
-                            }
-                        })
-                }}
-                <button type="button" class="pma-button" disabled=move || pending.get() on:click=move |_| send_again()>
-                    {move || if pending.get() { locale.get().migrating() } else { locale.get().migrate_button() }}
-                </button>
+            Some(MigrationStatus::NotMigrated) => {
+                view! { <SendAgain journey on_started=Callback::new(move |()| poll.restart())/> }
+                    .into_any()
             }
-            .into_any(),
         }}
+    }
+}
+
+/// A submission whose answer never arrived, and the server has not started: the way to send it
+/// again, with the same key.
+#[component]
+fn SendAgain(
+    /// The account's journey.
+    journey: Journey,
+    /// Called once the API has taken the submission.
+    on_started: Callback<()>,
+) -> impl IntoView {
+    let locale = expect_context::<RwSignal<Locale>>();
+    let submission = Submission::new();
+    let pending = submission.pending;
+    let send = move || submission.send(journey, move || on_started.run(()));
+    view! {
+        <p class="pma-body">{locale.get().migration_not_started()}</p>
+        {move || {
+            submission.failure.get().map(|error| {
+                view! { <ProblemPanel error=error on_retry=Callback::new(move |()| send()) pending=pending/> }
+            })
+        }}
+        <button type="button" class="pma-button" disabled=move || pending.get() on:click=move |_| send()>
+            {move || if pending.get() { locale.get().migrating() } else { locale.get().migrate_button() }}
+        </button>
     }
 }

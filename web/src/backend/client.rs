@@ -22,8 +22,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::demo_backend::{ApiRequest, ApiResponse, DemoBackend};
-use crate::progress::Shelf;
+use crate::backend::demo::{ApiRequest, ApiResponse, DemoBackend};
 
 /// What stays itself in a path segment made from data: RFC 3986's unreserved characters. All
 /// else (`/`, `?`, `#`, `%`, spaces, anything not ASCII) is percent-encoded, so data never ends
@@ -245,11 +244,12 @@ impl Client {
         matches!(self.transport, Transport::Demo(_))
     }
 
-    /// Where progress saved against this client's backend is kept.
-    pub fn shelf(&self) -> Shelf {
+    /// The API's base URL as the browser resolves it (the same API has the same address however
+    /// it was written); `None` on the demo backend.
+    pub fn api_address(&self) -> Option<String> {
         match &self.transport {
-            Transport::Demo(_) => Shelf::demo(),
-            Transport::Http { base_url, .. } => Shelf::api(&absolute(base_url)),
+            Transport::Demo(_) => None,
+            Transport::Http { base_url, .. } => Some(absolute(base_url)),
         }
     }
 
@@ -267,7 +267,7 @@ impl Client {
                 fetch(base_url, token.as_deref(), &request).await
             }
             Transport::Demo(demo) => {
-                request.token = Some(crate::demo_backend::DEMO_TOKEN.to_owned());
+                request.token = Some(crate::backend::demo::DEMO_TOKEN.to_owned());
                 Ok(demo.borrow_mut().handle(&request, now_ms()))
             }
         }

@@ -10,7 +10,7 @@ use assistant_core::flow::NewMpnError;
 use assistant_core::mpn::EnrolReason;
 use assistant_core::work_email::WorkEmailError;
 
-use crate::client::ClientError;
+use crate::backend::client::ClientError;
 use crate::i18n::Locale;
 
 /// The message beside the work email field. `example_domain` shows the right form of address.
