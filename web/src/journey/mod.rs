@@ -10,6 +10,7 @@ pub mod migration;
 pub mod mpn_id;
 pub mod poll;
 pub mod progress;
+pub mod question;
 pub mod state;
 pub mod submission;
 pub mod work_email;

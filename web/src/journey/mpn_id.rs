@@ -9,10 +9,9 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::backend::client::ClientError;
 use crate::context::{Settings, Shared};
 use crate::i18n::{Locale, text, wording};
-use crate::journey::cooldown::Cooldown;
+use crate::journey::question::Attempts;
 use crate::journey::state::Journey;
 use crate::ui::error_summary::Field;
 use crate::ui::external_link::ExternalLink;
@@ -42,10 +41,7 @@ struct MpnForm {
     shared: Shared,
     keep: RwSignal<bool>,
     value: RwSignal<String>,
-    attempts: RwSignal<u32>,
-    failure: RwSignal<Option<ClientError>>,
-    pending: RwSignal<bool>,
-    cooldown: Cooldown,
+    attempts: Attempts,
 }
 
 impl MpnForm {
@@ -67,10 +63,7 @@ impl MpnForm {
             shared: Shared::from_context(),
             keep: RwSignal::new(has_one_on_file && !chose_new),
             value: RwSignal::new(initial),
-            attempts: RwSignal::new(0),
-            failure: RwSignal::new(None),
-            pending: RwSignal::new(false),
-            cooldown: Cooldown::new(),
+            attempts: Attempts::new(false),
         }
     }
 
@@ -87,7 +80,7 @@ impl MpnForm {
 
     /// What is wrong with the new ID typed, once Continue was pressed.
     fn error(&self) -> Option<NewMpnError> {
-        if self.attempts.get() == 0 || self.keep.get() {
+        if self.attempts.count.get() == 0 || self.keep.get() {
             return None;
         }
         match self.verdict(&self.value.get()) {
@@ -117,7 +110,7 @@ impl MpnForm {
 
     /// Continue: the ID on file, or a new one once the registry has answered for it.
     fn submit(self) {
-        if self.pending.get_untracked() {
+        if self.attempts.pending.get_untracked() {
             return;
         }
         if self.keep.get_untracked() {
@@ -126,19 +119,17 @@ impl MpnForm {
         }
         let text = self.value.get_untracked();
         let Ok(id) = MpnId::parse(&text) else {
-            self.attempts.update(|n| *n += 1);
+            self.attempts.refused();
             return;
         };
         if let Some(Ok(_)) = self.verdict(&text) {
             self.answer(MpnAnswer::NewId(text));
             return;
         }
-        if self.cooldown.holds(js_sys::Date::now()) {
-            self.attempts.update(|n| *n += 1);
+        if self.attempts.must_wait() {
             return;
         }
-        self.pending.set(true);
-        self.failure.set(None);
+        self.attempts.check();
         let Shared {
             api,
             locale,
@@ -149,20 +140,17 @@ impl MpnForm {
         let client = api.client();
         spawn_local(async move {
             let outcome = client.lookup_mpn(&id).await;
-            self.pending.set(false);
+            self.attempts.checked();
             match outcome {
                 Ok(record) => {
                     self.journey.new_mpn.set(Some(record));
                     if let Some(Ok(_)) = self.verdict(&text) {
                         self.answer(MpnAnswer::NewId(text));
                     } else {
-                        self.attempts.update(|n| *n += 1);
+                        self.attempts.refused();
                     }
                 }
-                Err(error) if self.cooldown.start(&error, js_sys::Date::now()) => {
-                    self.attempts.update(|n| *n += 1);
-                }
-                Err(error) => self.failure.set(Some(error)),
+                Err(error) => self.attempts.failed(error),
             }
         });
     }
@@ -190,7 +178,7 @@ pub fn MpnIdPage(
         error
             .get()
             .map(|error| wording::new_mpn_error(locale, error))
-            .or_else(|| form.cooldown.message(locale))
+            .or_else(|| form.attempts.cooldown.message(locale))
     });
 
     let heading = NodeRef::<html::H1>::new();
@@ -224,9 +212,9 @@ pub fn MpnIdPage(
         <BackLink to=journey.question(Question::WorkEmail)/>
         <QuestionForm
             errors=FIELD.errors(message)
-            attempts=form.attempts
-            failure=form.failure
-            pending=form.pending
+            attempts=form.attempts.count
+            failure=form.attempts.failure
+            pending=form.attempts.pending
             on_submit=Callback::new(move |()| form.submit())
         >
             {question}

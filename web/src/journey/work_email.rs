@@ -14,7 +14,7 @@ use crate::backend::browser_idna::BrowserIdna;
 use crate::backend::client::ClientError;
 use crate::context::Shared;
 use crate::i18n::{Locale, text, wording};
-use crate::journey::cooldown::Cooldown;
+use crate::journey::question::Attempts;
 use crate::journey::state::Journey;
 use crate::route::Screen;
 use crate::shell::placement::Placement;
@@ -43,12 +43,8 @@ struct WorkEmailForm {
     journey: Journey,
     shared: Shared,
     value: RwSignal<String>,
-    /// Each press of Continue that did not go on (errors show from the first).
-    attempts: RwSignal<u32>,
+    attempts: Attempts,
     refused: RwSignal<Option<RefusedAddress>>,
-    failure: RwSignal<Option<ClientError>>,
-    pending: RwSignal<bool>,
-    cooldown: Cooldown,
 }
 
 impl WorkEmailForm {
@@ -78,11 +74,8 @@ impl WorkEmailForm {
             journey,
             shared: Shared::from_context(),
             value: RwSignal::new(initial),
-            attempts: RwSignal::new(u32::from(refused_on_arrival)),
+            attempts: Attempts::new(refused_on_arrival),
             refused: RwSignal::new(None),
-            failure: RwSignal::new(None),
-            pending: RwSignal::new(false),
-            cooldown: Cooldown::new(),
         }
     }
 
@@ -97,7 +90,7 @@ impl WorkEmailForm {
     /// What is wrong with what is typed, once Continue was pressed (and from then on as the
     /// input is corrected).
     fn error(&self) -> Option<WorkEmailError> {
-        if self.attempts.get() == 0 {
+        if self.attempts.count.get() == 0 {
             return None;
         }
         let text = self.value.get();
@@ -120,16 +113,18 @@ impl WorkEmailForm {
 
     /// Continue: the core's check, then the API's; the next page once the address is taken.
     fn submit(self) {
-        if self.pending.get_untracked() {
+        if self.attempts.pending.get_untracked() {
             return;
         }
         let text = self.value.get_untracked();
-        if !matches!(self.verdict(&text), Some(Ok(_))) || self.cooldown.holds(js_sys::Date::now()) {
-            self.attempts.update(|n| *n += 1);
+        if !matches!(self.verdict(&text), Some(Ok(_))) {
+            self.attempts.refused();
             return;
         }
-        self.pending.set(true);
-        self.failure.set(None);
+        if self.attempts.must_wait() {
+            return;
+        }
+        self.attempts.check();
         let Shared {
             api,
             locale,
@@ -150,7 +145,7 @@ impl WorkEmailForm {
         let id = journey.account_id();
         spawn_local(async move {
             let outcome = client.check_work_email(&id, &check).await;
-            self.pending.set(false);
+            self.attempts.checked();
             match outcome {
                 Ok(_) => {
                     journey.update_progress(|p| {
@@ -166,14 +161,11 @@ impl WorkEmailForm {
                             address: text,
                             error,
                         }));
-                        self.attempts.update(|n| *n += 1);
+                        self.attempts.refused();
                     }
-                    None => self.failure.set(Some(ClientError::Problem(problem))),
+                    None => self.attempts.failed(ClientError::Problem(problem)),
                 },
-                Err(other) if self.cooldown.start(&other, js_sys::Date::now()) => {
-                    self.attempts.update(|n| *n += 1);
-                }
-                Err(other) => self.failure.set(Some(other)),
+                Err(other) => self.attempts.failed(other),
             }
         });
     }
@@ -202,7 +194,7 @@ pub fn WorkEmailPage(
         error
             .get()
             .map(|error| wording::work_email_error(locale, &error, &example_domain()))
-            .or_else(|| form.cooldown.message(locale))
+            .or_else(|| form.attempts.cooldown.message(locale))
     });
 
     let heading = NodeRef::<html::H1>::new();
@@ -216,9 +208,9 @@ pub fn WorkEmailPage(
         <BackLink to=Screen::Overview/>
         <QuestionForm
             errors=FIELD.errors(message)
-            attempts=form.attempts
-            failure=form.failure
-            pending=form.pending
+            attempts=form.attempts.count
+            failure=form.attempts.failure
+            pending=form.attempts.pending
             on_submit=Callback::new(move |()| form.submit())
         >
             <div class="pma-form-group" class:pma-form-group--error=move || message.with(Option::is_some)>
