@@ -237,7 +237,10 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
             .layer(SetResponseHeaderLayer::overriding(
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("no-cache"),
-            ));
+            ))
+            // A portal of an allowed origin loads the widget from here: module scripts and the
+            // wasm are fetched in CORS mode.
+            .layer(cors(&settings.allowed_origins));
         router = router.fallback_service(spa);
     }
     let next_id = Arc::new(AtomicU64::new(1));

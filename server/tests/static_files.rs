@@ -193,3 +193,34 @@ async fn the_apps_files_are_checked_again_on_each_load() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_portal_of_an_allowed_origin_may_load_the_apps_files() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().to_owned()),
+        allowed_origins: vec!["https://portal.example".into()],
+        ..Settings::default()
+    };
+    let asked_from = |origin: &'static str| {
+        Request::get("/app.css")
+            .header("origin", origin)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let allowed = app(&settings)
+        .unwrap()
+        .oneshot(asked_from("https://portal.example"))
+        .await
+        .unwrap();
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://portal.example"
+    );
+    let other = app(&settings)
+        .unwrap()
+        .oneshot(asked_from("https://elsewhere.example"))
+        .await
+        .unwrap();
+    assert!(!other.headers().contains_key("access-control-allow-origin"));
+}

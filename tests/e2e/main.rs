@@ -14,6 +14,7 @@ mod migration;
 mod polling;
 mod reliability;
 mod smoke;
+mod static_host;
 mod widget;
 
 use std::process::ExitCode;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         accessibility::tests(&harness),
         reliability::tests(&harness),
         polling::tests(&harness),
+        static_host::tests(&harness),
         limits::tests(&harness),
     ]
     .into_iter()

@@ -474,6 +474,32 @@ async fn a_demo_widget_and_a_real_one_on_one_page_keep_their_answers_apart(
     Ok(())
 }
 
+/// A portal on another origin loads `widget.js` from the assistant's server (its files come with
+/// CORS headers for allowed origins) and runs it on that server's API with its `getToken`.
+async fn a_portal_on_another_origin_loads_the_widget_from_the_assistants_host(
+    page: Page,
+) -> Result<(), Failed> {
+    page.open("portal.html").await?;
+    wait_widget_heading(&page, "assistant", "Move your account to Partner Center").await?;
+    page.until("the API's accounts in the widget", || async {
+        widget_text(&page, "assistant", "li[data-account=tailspin]").await
+    })
+    .await?;
+    assert!(
+        widget_text(&page, "assistant", ".pma-demo-marker")
+            .await
+            .is_none(),
+        "the widget runs on the API, not on demo data"
+    );
+    let steps = computed(&page, "return window.steps;").await?;
+    assert_eq!(
+        steps,
+        json!(["overview"]),
+        "the host hears of the screen shown"
+    );
+    Ok(())
+}
+
 async fn the_widgets_pass_axe_inside_the_host(page: Page) -> Result<(), Failed> {
     let axe = axe::source()?;
     page.open(PORTAL).await?;
@@ -509,6 +535,15 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.on_portal(
             "widget::a_demo_widget_and_a_real_one_on_one_page_keep_their_answers_apart",
             a_demo_widget_and_a_real_one_on_one_page_keep_their_answers_apart,
+        ),
+        harness.trial(
+            "widget::a_portal_on_another_origin_loads_the_widget_from_the_assistants_host",
+            |browser, apps| {
+                a_portal_on_another_origin_loads_the_widget_from_the_assistants_host(Page::new(
+                    browser,
+                    apps.elsewhere,
+                ))
+            },
         ),
         harness.on_portal(
             "widget::the_widgets_pass_axe_inside_the_host",

@@ -31,6 +31,45 @@ pub struct Apps {
     /// The app on a server of its own that takes 2 work email checks per 20 seconds from a user
     /// (one more each 10 seconds).
     pub limited: String,
+    /// The built files on a plain static file server (unknown paths get `404.html`), with no
+    /// `config.json`: the app on its demo backend, as a static host serves it.
+    pub static_host: String,
+    /// A portal on another origin (a plain static host) whose `portal.html` loads the widget from
+    /// the `api` server and mounts it on that server's API with a `getToken`.
+    pub elsewhere: String,
+}
+
+/// A portal's page that loads the widget from `assistant` (another origin) and mounts it in
+/// `#assistant` on that origin's API, keeping the widget's `step-started` events.
+fn portal_elsewhere(assistant: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>A portal elsewhere</title></head>
+  <body>
+    <h1>A portal on another origin</h1>
+    <div id="assistant"></div>
+    <script type="module">
+      import {{ mount }} from '{assistant}/widget.js';
+      window.steps = [];
+      document.addEventListener('step-started', (event) => window.steps.push(event.detail.step));
+      await mount(document.getElementById('assistant'), {{
+        apiBase: '{assistant}', lang: 'en', getToken: async () => 'demo-owner',
+      }});
+    </script>
+  </body>
+</html>
+"#
+    )
+}
+
+/// Writes the portal's page on another origin into a folder of its own; the folder.
+fn write_portal_elsewhere(assistant: &str) -> Result<PathBuf, String> {
+    let dir = std::env::temp_dir().join(format!("assistant-elsewhere-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("portal.html"), portal_elsewhere(assistant))
+        .map_err(|e| e.to_string())?;
+    Ok(dir)
 }
 
 /// Limits high enough that no test of a shared server is held up by another's requests.
@@ -130,8 +169,15 @@ impl Harness {
             processes.push(server);
             Ok(url)
         };
-        // Faults are injected by the reliability tests only, as rules that apply to the next request.
-        let api = serve(&[&UNHELD[..], &["--enable-faults"]].concat())?;
+        // Faults are injected by the reliability tests only, as rules that apply to the next
+        // request. Pages of any local origin may load its files and call its API.
+        let api = serve(
+            &[
+                &UNHELD[..],
+                &["--enable-faults", "--allowed-origins", "http://127.0.0.1:*"],
+            ]
+            .concat(),
+        )?;
         let demo = serve(&[&UNHELD[..], &["--app-on-demo-backend"]].concat())?;
         // The example host pages, beside the app and under the same security headers.
         let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
@@ -161,11 +207,13 @@ impl Harness {
             inner: Arc::new(Inner {
                 runtime,
                 apps: Apps {
-                    api,
                     demo,
                     portal,
                     hostile,
                     limited,
+                    static_host: crate::static_host::serve(&dist)?,
+                    elsewhere: crate::static_host::serve(&write_portal_elsewhere(&api)?)?,
+                    api,
                 },
                 driver_url: format!("http://127.0.0.1:{driver_port}"),
                 chromium,
@@ -298,6 +346,15 @@ impl Harness {
         Fut: Future<Output = Result<(), Failed>>,
     {
         self.on_server(name, |apps| apps.hostile, test)
+    }
+
+    /// A test of the built files on a plain static host, in a fresh browser.
+    pub fn on_static_host<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Page) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        self.on_server(name, |apps| apps.static_host, test)
     }
 
     /// A test of the app on the API that takes few work email checks, in a fresh browser.

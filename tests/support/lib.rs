@@ -6,3 +6,4 @@ pub mod axe;
 pub mod devtools;
 pub mod harness;
 pub mod page;
+pub mod static_host;

@@ -16,7 +16,28 @@ pub fn app() -> Result<PathBuf, String> {
     optimise_wasm(&dist.join("assistant-web_bg.wasm"))?;
     // Trunk hashed the wasm before wasm-opt changed it.
     integrity::rewrite(&dist)?;
+    for_static_hosts(&dist)?;
     Ok(dist)
+}
+
+/// What a static host needs beside the app: `404.html`, the app's page again, which hosts such as
+/// GitHub Pages answer unknown paths with (the app starts at whatever address was asked), and
+/// the configurations of the common hosts (`web/host/`: navigation fallback, security headers,
+/// the wasm's type).
+fn for_static_hosts(dist: &Path) -> Result<(), String> {
+    let copy = |from: &Path, to: &Path| {
+        std::fs::copy(from, to)
+            .map(drop)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+    };
+    copy(&dist.join("index.html"), &dist.join("404.html"))?;
+    let hosts = root().join("web/host");
+    let entries = std::fs::read_dir(&hosts).map_err(|e| format!("{}: {e}", hosts.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        copy(&entry.path(), &dist.join(entry.file_name()))?;
+    }
+    Ok(())
 }
 
 /// Shrinks the wasm with Binaryen's `wasm-opt -Oz` (Trunk's own call is off: it would download

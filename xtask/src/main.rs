@@ -19,6 +19,8 @@ usage: cargo xtask <task>
 tasks:
   run       install what is missing, build the app (release) and serve it with the
             reference server on http://127.0.0.1:8080 until Ctrl-C
+  build     install what is missing and build the app (release) into dist/, ready for a
+            static host (with 404.html and the hosts' configurations) or a portal
   test      install what is missing, then format check, clippy (native and wasm32),
             native tests, the API contract test (schemathesis), in-browser tests, the
             size budget and end-to-end tests; ends with `N passed, N failed`
@@ -36,6 +38,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         Some("run") => run::run(),
+        Some("build") => install::Tools::App
+            .ensure()
+            .and_then(|()| build::app().map(drop)),
         Some("test") => test::test(),
         Some("install") => install::Tools::Browser.ensure(),
         Some("bench") => bench::bench(&args[1..]),
