@@ -7,3 +7,4 @@ pub mod devtools;
 pub mod harness;
 pub mod page;
 pub mod static_host;
+pub mod widget;

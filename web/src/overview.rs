@@ -35,6 +35,8 @@ pub fn AccountsOverview() -> impl IntoView {
         let client = api.client();
         async move { client.accounts().await }
     });
+    // One shelf for every card: its name is the API's address, resolved once.
+    let shelf = StoredValue::new(Shelf::of(&api.client()));
     let heading = NodeRef::<html::H1>::new();
     use_page(
         |locale| locale.overview_title().into(),
@@ -64,7 +66,7 @@ pub fn AccountsOverview() -> impl IntoView {
                         {list
                             .into_iter()
                             .filter(|account| named.get().is_none_or(|named| named == account.id.as_str()))
-                            .map(|account| view! { <AccountCard account/> })
+                            .map(|account| view! { <AccountCard account shelf=shelf.get_value()/> })
                             .collect_view()}
                     </ul>
                 }
@@ -76,17 +78,20 @@ pub fn AccountsOverview() -> impl IntoView {
 
 /// One account: its name, status, and what the viewer can do with it.
 #[component]
-fn AccountCard(account: Account) -> impl IntoView {
+fn AccountCard(
+    /// The account.
+    account: Account,
+    /// Where the saved progress of the API's accounts is.
+    shelf: Shelf,
+) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let settings = expect_context::<Settings>();
-    let api = expect_context::<Api>();
     let id = account.id.clone();
     // A look only: a save that cannot be read is the journey's to report when the account opens.
-    let shelf = Shelf::of(&api.client());
     let saved = shelf.peek(&id, js_sys::Date::now());
     if account.migration_status == MigrationStatus::Migrated
         && let Some(saved) = &saved
-        && *saved != saved.without_answers()
+        && saved.holds_answers()
     {
         // Migrated: what the owner typed for it is of no more use.
         shelf.save(&id, &saved.without_answers(), js_sys::Date::now());

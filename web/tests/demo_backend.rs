@@ -3,6 +3,7 @@
 //! reference server passes), and progress kept across a reload through local storage.
 
 use assistant_core::api::scenarios::{self, body_matches};
+use assistant_web::backend::client::path_segment;
 use assistant_web::backend::demo::{ApiRequest, DemoBackend, STORAGE_KEY};
 use serde_json::Value;
 use wasm_bindgen_test::*;
@@ -79,9 +80,14 @@ fn keep_on_file(work_email: &str) -> String {
     format!(r#"{{"work_email":"{work_email}","mpn":{{"choice":"keep_on_file"}}}}"#)
 }
 
+/// The path of `account`'s migration, the id as one segment (as the app's client makes it).
+fn migration_path(account: &str) -> String {
+    format!("/v1/accounts/{}/migration", path_segment(&account))
+}
+
 /// Submits `account`'s migration with `body` under the idempotency key `key`; the status.
 fn submit(demo: &mut DemoBackend, account: &str, body: &str, key: &str, now: f64) -> u16 {
-    let path = format!("/v1/accounts/{account}/migration");
+    let path = migration_path(account);
     call(
         demo,
         "POST",
@@ -95,7 +101,7 @@ fn submit(demo: &mut DemoBackend, account: &str, body: &str, key: &str, now: f64
 
 /// `account`'s migration as the demo tells it at `now`.
 fn migration(demo: &mut DemoBackend, account: &str, now: f64) -> Value {
-    let path = format!("/v1/accounts/{account}/migration");
+    let path = migration_path(account);
     call(demo, "GET", &path, &[], None, now).1
 }
 

@@ -154,9 +154,7 @@ fn JourneyPages(journey: Journey) -> impl IntoView {
         let migrated = journey
             .detail
             .with(|d| d.account.migration_status == MigrationStatus::Migrated);
-        let typed = journey
-            .progress
-            .with_untracked(|p| *p != p.without_answers());
+        let typed = journey.progress.with_untracked(Progress::holds_answers);
         if migrated && typed {
             journey.update_progress(|p| *p = p.without_answers());
         }

@@ -49,6 +49,11 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Whether it holds anything the owner typed (answers or drafts).
+    pub fn holds_answers(&self) -> bool {
+        self.answers != Answers::default() || self.drafts != Drafts::default()
+    }
+
     /// This progress without what the owner typed: for an account that is migrated.
     pub fn without_answers(&self) -> Self {
         Self {
