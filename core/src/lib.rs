@@ -16,6 +16,7 @@ pub mod fixtures;
 pub mod flow;
 pub mod mpn;
 pub mod offer;
+pub mod sign_in;
 pub mod tenant;
 pub mod work_email;
 

@@ -26,6 +26,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::auth::Authentication;
+use crate::auth::oidc::Verifier;
+pub use crate::auth::oidc::{OidcSettings, REFETCH_AFTER};
 use crate::clock::{Clock, SystemClock};
 use crate::limits::{Limiter, RateLimit};
 use crate::store::{Fixtures, Store, StoreError};
@@ -69,6 +72,26 @@ pub struct Settings {
     pub frame_ancestors: String,
     /// The accounts a new (or reset) database starts with.
     pub fixtures: Fixtures,
+    /// How the API knows who calls it.
+    pub auth: Auth,
+}
+
+/// How the API knows who calls it, and how the app it serves signs in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Auth {
+    /// The demo users' fixed tokens; the app it serves signs in as the demo owner.
+    #[default]
+    Demo,
+    /// JWT access tokens of an OpenID provider; the app it serves signs in there as `client_id`,
+    /// asking for `scope`.
+    Oidc {
+        /// The issuer and the audience tokens must have.
+        oidc: OidcSettings,
+        /// The app's client id at the provider.
+        client_id: String,
+        /// What the app asks for: `openid` and the API's scope, at least.
+        scope: String,
+    },
 }
 
 impl Default for Settings {
@@ -92,6 +115,7 @@ impl Default for Settings {
             examples_dir: None,
             frame_ancestors: "'self'".into(),
             fixtures: Fixtures::Spec,
+            auth: Auth::Demo,
         }
     }
 }
@@ -103,6 +127,7 @@ pub struct AppState {
     migration_takes_ms: i64,
     email_checks: Limiter,
     mpn_lookups: Limiter,
+    authentication: Authentication,
 }
 
 impl AppState {
@@ -147,9 +172,49 @@ fn cors(origins: &[String]) -> CorsLayer {
 }
 
 /// The app's configuration when this server serves it: its API is this server's (`""` is the
-/// page's own origin), as the default demo user.
-async fn app_config() -> axum::Json<serde_json::Value> {
-    axum::Json(serde_json::json!({ "api_base_url": "", "demo_token": store::DEMO_TOKENS[0].0 }))
+/// page's own origin), signed in at the provider, or else as the default demo user.
+fn app_config(auth: &Auth) -> serde_json::Value {
+    match auth {
+        Auth::Demo => {
+            serde_json::json!({ "api_base_url": "", "demo_token": store::DEMO_TOKENS[0].0 })
+        }
+        Auth::Oidc {
+            oidc,
+            client_id,
+            scope,
+        } => serde_json::json!({
+            "api_base_url": "",
+            "auth": { "issuer": oidc.issuer, "client_id": client_id, "scope": scope },
+        }),
+    }
+}
+
+/// An HTTP client (TLS through ring), for fetching what a provider publishes and for tests.
+pub fn http_client() -> reqwest::Client {
+    // One TLS backend for the process; a second install changes nothing.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap_or_default()
+}
+
+/// An issuer identifier the server may trust: an https: URL, or http: on this machine (a
+/// provider for tests and trials), without a query or fragment (OpenID Connect Discovery §2).
+pub fn issuer(text: &str) -> Result<String, String> {
+    let refuse = || format!("{text:?} is not an issuer: give https://… (or http://127.0.0.1:…)");
+    let https = text
+        .strip_prefix("https://")
+        .filter(|host| !host.is_empty() && !host.starts_with([':', '/']));
+    let here = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
+        .iter()
+        .find_map(|local| text.strip_prefix(local))
+        .filter(|rest| rest.is_empty() || rest.starts_with([':', '/']));
+    match https.or(here) {
+        Some(rest) if !rest.contains(['?', '#']) => Ok(text.to_owned()),
+        _ => Err(refuse()),
+    }
 }
 
 /// The longest segment of a path that can name a file (a file name's limit on common file systems).
@@ -185,6 +250,12 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
         migration_takes_ms: i64::try_from(settings.migration_takes.as_millis()).unwrap_or(i64::MAX),
         email_checks: Limiter::new(settings.email_check_limit),
         mpn_lookups: Limiter::new(settings.mpn_lookup_limit),
+        authentication: match &settings.auth {
+            Auth::Demo => Authentication::Demo,
+            Auth::Oidc { oidc, .. } => {
+                Authentication::Oidc(Verifier::new(oidc.clone(), Arc::clone(&settings.clock)))
+            }
+        },
     });
     let mut api = api::routes()
         .with_state(state)
@@ -211,7 +282,11 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
         router = router.merge(faults::control(faults));
     }
     router = router.layer(cors(&settings.allowed_origins));
-    let (policy, nosniff, referrer) = security::layers(&settings.frame_ancestors);
+    let sign_in_origin = match &settings.auth {
+        Auth::Oidc { oidc, .. } => Some(security::origin_of(&oidc.issuer)),
+        Auth::Demo => None,
+    };
+    let (policy, nosniff, referrer) = security::layers(&settings.frame_ancestors, sign_in_origin);
     if let Some(dir) = &settings.examples_dir {
         let examples = Router::new()
             .fallback_service(ServeDir::new(dir))
@@ -222,7 +297,11 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
     }
     if let Some(dir) = &settings.static_dir {
         if !settings.app_on_demo_backend {
-            router = router.route("/config.json", get(app_config));
+            let config = app_config(&settings.auth);
+            router = router.route(
+                "/config.json",
+                get(move || std::future::ready(axum::Json(config.clone()))),
+            );
         }
         // Unknown paths get the app's page, so a reload on any screen's URL works.
         let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
@@ -249,4 +328,33 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
         let id = next_id.fetch_add(1, Ordering::Relaxed);
         tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
     })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::issuer;
+
+    #[test]
+    fn issuers_are_https_or_on_this_machine() {
+        for good in [
+            "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0",
+            "https://id.example",
+            "http://127.0.0.1:9000",
+            "http://localhost",
+        ] {
+            assert_eq!(issuer(good).as_deref(), Ok(good));
+        }
+        for bad in [
+            "http://id.example",
+            "http://127.0.0.1.id.example",
+            "http://localhost@id.example",
+            "https://",
+            "https://id.example/?tenant=x",
+            "https://id.example/#x",
+            "ftp://id.example",
+            "",
+        ] {
+            assert!(issuer(bad).is_err(), "{bad:?}");
+        }
+    }
 }

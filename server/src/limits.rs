@@ -67,7 +67,9 @@ mod tests {
         assert!(limiter.check("demo-owner").is_ok());
         let refused = limiter.check("demo-owner").unwrap_err();
         assert_eq!(refused.problem.status, 429);
-        let wait = refused.retry_after.unwrap();
+        let crate::problem::Hint::RetryAfter(wait) = refused.hint else {
+            panic!("no time to wait: {:?}", refused.hint);
+        };
         assert!((29..=30).contains(&wait), "{wait} seconds");
         assert!(limiter.check("demo-newcomer").is_ok());
     }

@@ -8,7 +8,7 @@ use assistant_core::config::FlowConfig;
 use assistant_server::clock::SystemClock;
 use assistant_server::limits::RateLimit;
 use assistant_server::store::Fixtures;
-use assistant_server::{Settings, app};
+use assistant_server::{Auth, OidcSettings, Settings, app};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -90,6 +90,40 @@ struct Args {
     /// strings, emoji) after the demo accounts, for tests.
     #[arg(long)]
     hostile_fixtures: bool,
+    /// How the API knows who calls it: `demo` (the demo users' fixed tokens) or `oidc` (JWT
+    /// access tokens of the OpenID provider `--issuer`, for `--audience`).
+    #[arg(long, env = "ASSISTANT_AUTH", value_enum, default_value_t = AuthKind::Demo)]
+    auth: AuthKind,
+    /// The OpenID provider's issuer identifier (https:, or http: on this machine only).
+    #[arg(long, env = "ASSISTANT_ISSUER", required_if_eq("auth", "oidc"), value_parser = assistant_server::issuer)]
+    issuer: Option<String>,
+    /// The API's identifier at the provider, which access tokens' `aud` must hold.
+    #[arg(long, env = "ASSISTANT_AUDIENCE", required_if_eq("auth", "oidc"))]
+    audience: Option<String>,
+    /// The app's client id at the provider, for the `config.json` of the app this server serves.
+    #[arg(
+        long,
+        env = "ASSISTANT_CLIENT_ID",
+        default_value = "migration-assistant"
+    )]
+    client_id: String,
+    /// The least seconds between two fetches of the provider's keys (a token naming a key not
+    /// yet known makes the server fetch them again).
+    #[arg(long, env = "ASSISTANT_KEYS_REFETCH_SECONDS", default_value_t = assistant_server::REFETCH_AFTER.as_secs_f64())]
+    keys_refetch_seconds: f64,
+    /// The scopes the app it serves asks for (the API's scope among them).
+    #[arg(
+        long,
+        env = "ASSISTANT_SCOPE",
+        default_value = "openid profile email api"
+    )]
+    scope: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum AuthKind {
+    Demo,
+    Oidc,
 }
 
 fn frame_ancestors(sources: &str) -> Result<String, String> {
@@ -160,6 +194,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             Fixtures::WithHostileNames
         } else {
             Fixtures::Spec
+        },
+        auth: match (args.auth, args.issuer, args.audience) {
+            (AuthKind::Oidc, Some(issuer), Some(audience)) => Auth::Oidc {
+                oidc: OidcSettings {
+                    issuer,
+                    audience,
+                    refetch_after: Duration::try_from_secs_f64(args.keys_refetch_seconds)?,
+                },
+                client_id: args.client_id,
+                scope: args.scope,
+            },
+            _ => Auth::Demo,
         },
     };
     let app = app(&settings).map_err(|e| format!("cannot open the database: {}", e.0))?;

@@ -7,22 +7,42 @@ use axum::response::{IntoResponse, Response};
 
 use crate::store::StoreError;
 
-/// A failed request: a problem of the contract, and for `too_many_requests`, the seconds to
-/// wait (sent as `Retry-After`).
+/// What a failure tells beyond its problem, in a header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Nothing more.
+    None,
+    /// Seconds to wait before trying again (`Retry-After`).
+    RetryAfter(u32),
+    /// The bearer token given is not valid: the `WWW-Authenticate` challenge says
+    /// `error="invalid_token"` (RFC 6750 §3.1).
+    InvalidToken,
+}
+
+/// A failed request: a problem of the contract, and what its headers say beyond it.
 #[derive(Debug)]
 pub struct ApiError {
     /// The problem.
     pub problem: Problem,
-    /// Seconds to wait before trying again, if the problem is one of waiting.
-    pub retry_after: Option<u32>,
+    /// What a header says beyond the problem.
+    pub hint: Hint,
 }
 
 impl ApiError {
     /// Too many requests: try again in `seconds`.
     pub fn too_many_requests(seconds: u32) -> Self {
         Self {
-            retry_after: Some(seconds),
+            hint: Hint::RetryAfter(seconds),
             ..ProblemCode::TooManyRequests.into()
+        }
+    }
+
+    /// A bearer token that is not valid (RFC 6750 §3.1): expired, of another issuer or audience,
+    /// badly signed, or not known.
+    pub fn invalid_token() -> Self {
+        Self {
+            hint: Hint::InvalidToken,
+            ..ProblemCode::Unauthorized.into()
         }
     }
 }
@@ -31,7 +51,7 @@ impl From<Problem> for ApiError {
     fn from(problem: Problem) -> Self {
         Self {
             problem,
-            retry_after: None,
+            hint: Hint::None,
         }
     }
 }
@@ -69,16 +89,26 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status =
             StatusCode::from_u16(self.problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let retry_after = self.retry_after;
+        let hint = self.hint;
         let mut response = (status, axum::Json(self.problem)).into_response();
         response.headers_mut().insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let Some(seconds) = retry_after {
+        if let Hint::RetryAfter(seconds) = hint {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            let challenge = match hint {
+                Hint::InvalidToken => r#"Bearer error="invalid_token""#,
+                Hint::None | Hint::RetryAfter(_) => "Bearer",
+            };
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
         }
         response
     }

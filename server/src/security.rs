@@ -8,11 +8,33 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// The Content Security Policy of the app, with `frame_ancestors` as the sources that may frame it
 /// (`'none'`, `'self'`, or a space-separated list of origins).
 pub fn content_security_policy(frame_ancestors: &str) -> String {
+    content_security_policy_signing_in(frame_ancestors, None)
+}
+
+/// The policy of an app that also signs in at the provider of `sign_in_origin`: the app reads
+/// the provider's discovery document and exchanges its code there, so the page may connect to it.
+pub fn content_security_policy_signing_in(
+    frame_ancestors: &str,
+    sign_in_origin: Option<&str>,
+) -> String {
+    let connect = match sign_in_origin {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".into(),
+    };
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         img-src 'self' data:; connect-src {connect}; font-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors {frame_ancestors}"
     )
+}
+
+/// The origin (`scheme://host[:port]`) of an issuer [`crate::issuer`] accepted.
+pub fn origin_of(issuer: &str) -> &str {
+    let after_scheme = issuer.find("://").map_or(0, |i| i + 3);
+    match issuer[after_scheme..].find('/') {
+        Some(slash) => &issuer[..after_scheme + slash],
+        None => issuer,
+    }
 }
 
 /// Whether `frame_ancestors` is a valid source list for the policy: keywords or origins, nothing
@@ -28,6 +50,7 @@ pub fn valid_frame_ancestors(frame_ancestors: &str) -> bool {
 /// not valid frames nothing (`'none'`): the command line refuses one before it gets here.
 pub fn layers(
     frame_ancestors: &str,
+    sign_in_origin: Option<&str>,
 ) -> (
     SetResponseHeaderLayer<HeaderValue>,
     SetResponseHeaderLayer<HeaderValue>,
@@ -38,8 +61,11 @@ pub fn layers(
     } else {
         "'none'"
     };
-    let policy = HeaderValue::from_str(&content_security_policy(frame_ancestors))
-        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
+    let policy = HeaderValue::from_str(&content_security_policy_signing_in(
+        frame_ancestors,
+        sign_in_origin,
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
     (
         SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, policy),
         SetResponseHeaderLayer::overriding(
@@ -64,6 +90,21 @@ mod tests {
         assert!(!policy.contains("unsafe-inline"));
         assert!(!policy.contains("'unsafe-eval'"));
         assert!(policy.ends_with("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn an_app_that_signs_in_may_connect_to_its_provider_only() {
+        assert_eq!(
+            origin_of("https://login.microsoftonline.com/72f988bf/v2.0"),
+            "https://login.microsoftonline.com"
+        );
+        assert_eq!(origin_of("http://127.0.0.1:9000"), "http://127.0.0.1:9000");
+        let policy = content_security_policy_signing_in(
+            "'self'",
+            Some(origin_of("https://login.microsoftonline.com/72f988bf/v2.0")),
+        );
+        assert!(policy.contains("connect-src 'self' https://login.microsoftonline.com;"));
+        assert!(content_security_policy("'self'").contains("connect-src 'self';"));
     }
 
     #[test]

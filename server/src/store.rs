@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use assistant_core::account::{Account, AccountId, MigrationStatus};
+use assistant_core::account::{Account, AccountId, MigrationStatus, SignIn};
 use assistant_core::api::{self, MigrationState, status_after_processing};
 use assistant_core::checklist::Ticks;
 use assistant_core::fixtures;
@@ -191,10 +191,17 @@ impl Store {
                 "INSERT INTO accounts (id, position, body) VALUES (?1, ?2, ?3)",
                 params![id, position, to_json(&account)?],
             )?;
-            tx.execute(
-                "INSERT INTO memberships (user_id, account_id, role) VALUES ('demo-owner', ?1, ?2)",
-                params![id, to_json(&account.viewer_role)?],
-            )?;
+            // The demo owner sees every account; a user signed in for real, the accounts whose
+            // sign-in address is theirs.
+            for user in [
+                "demo-owner".to_owned(),
+                SignIn::user_id(&account.sign_in.email),
+            ] {
+                tx.execute(
+                    "INSERT INTO memberships (user_id, account_id, role) VALUES (?1, ?2, ?3)",
+                    params![user, id, to_json(&account.viewer_role)?],
+                )?;
+            }
             for (position, offer) in (0_i64..).zip(offers) {
                 tx.execute(
                     "INSERT INTO offers (account_id, position, body) VALUES (?1, ?2, ?3)",

@@ -212,7 +212,7 @@ fn start_binary(
 #[tokio::test]
 async fn fault_injection_is_not_switched_on_by_the_environment_alone() {
     let (mut server, url) = start_binary(&[], &[("ASSISTANT_ENABLE_FAULTS", "true")]).unwrap();
-    let status = reqwest::Client::new()
+    let status = assistant_server::http_client()
         .put(format!("{url}/_faults"))
         .json(&json!([]))
         .send()
@@ -248,7 +248,9 @@ async fn the_links_of_a_flow_configuration_are_handed_out() {
     .unwrap();
     let (mut server, url) =
         start_binary(&["--flow-config", config.to_str().unwrap()], &[]).unwrap();
-    let body: serde_json::Value = reqwest::get(format!("{url}/v1/config"))
+    let body: serde_json::Value = assistant_server::http_client()
+        .get(format!("{url}/v1/config"))
+        .send()
         .await
         .unwrap()
         .json()

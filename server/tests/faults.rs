@@ -20,7 +20,7 @@ async fn serve(enable_faults: bool) -> String {
 }
 
 async fn set_faults(base: &str, rules: Value) {
-    let response = reqwest::Client::new()
+    let response = assistant_server::http_client()
         .put(format!("{base}/_faults"))
         .json(&rules)
         .send()
@@ -30,7 +30,7 @@ async fn set_faults(base: &str, rules: Value) {
 }
 
 fn get(base: &str, path: &str) -> reqwest::RequestBuilder {
-    reqwest::Client::new()
+    assistant_server::http_client()
         .get(format!("{base}{path}"))
         .bearer_auth("demo-owner")
 }
@@ -38,7 +38,7 @@ fn get(base: &str, path: &str) -> reqwest::RequestBuilder {
 #[tokio::test]
 async fn without_the_flag_there_is_no_fault_control() {
     let base = serve(false).await;
-    let response = reqwest::Client::new()
+    let response = assistant_server::http_client()
         .put(format!("{base}/_faults"))
         .json(&json!([]))
         .send()
@@ -94,7 +94,7 @@ async fn a_dropped_connection_during_submit_then_a_retry_leaves_exactly_one_migr
     let path = "/v1/accounts/fabrikam/migration";
     set_faults(&base, json!([{ "method": "POST", "path": path, "fault": { "kind": "drop_connection" }, "times": 1 }])).await;
     let submit = || {
-        reqwest::Client::new()
+        assistant_server::http_client()
             .post(format!("{base}{path}"))
             .bearer_auth("demo-owner")
             .header("idempotency-key", "retry-after-drop")

@@ -16,7 +16,7 @@ async fn run(scenario: &Scenario) -> Vec<String> {
     })
     .unwrap();
     let server = tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    let http = reqwest::Client::new();
+    let http = assistant_server::http_client();
     let mut failures = Vec::new();
     for (index, step) in scenario.steps.iter().enumerate() {
         let request = &step.request;

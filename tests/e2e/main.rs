@@ -15,6 +15,7 @@ mod polling;
 mod reliability;
 mod smoke;
 mod static_host;
+mod tokens;
 mod widget;
 
 use std::process::ExitCode;
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
         polling::tests(&harness),
         static_host::tests(&harness),
         limits::tests(&harness),
+        tokens::tests(&harness),
     ]
     .into_iter()
     .flatten()

@@ -14,6 +14,7 @@ use libtest_mimic::{Failed, Trial};
 use serde_json::json;
 
 use crate::page::Page;
+use crate::sign_in::SignedInApp;
 
 /// The built app served twice: on the reference server's API, and on its embedded demo backend.
 #[derive(Debug, Clone)]
@@ -37,6 +38,14 @@ pub struct Apps {
     /// A portal on another origin (a plain static host) whose `portal.html` loads the widget from
     /// the `api` server and mounts it on that server's API with a `getToken`.
     pub elsewhere: String,
+    /// The app on a server in `oidc` mode: it signs in at the tests' OpenID provider.
+    pub signed_in: String,
+    /// That provider's issuer identifier.
+    pub issuer: String,
+    /// That provider's folder of keys, for tokens of the tests' own making.
+    pub provider_keys: PathBuf,
+    /// The app on a server in `oidc` mode whose provider cannot be reached.
+    pub provider_unreachable: String,
 }
 
 /// A portal's page that loads the widget from `assistant` (another origin) and mounts it in
@@ -112,6 +121,7 @@ struct Inner {
     driver_url: String,
     chromium: PathBuf,
     processes: Vec<Child>,
+    _signed_in: SignedInApp,
 }
 
 impl Drop for Inner {
@@ -189,6 +199,17 @@ impl Harness {
             "--rate-limit-window-seconds",
             "20",
         ])?;
+        // Nothing listens at this issuer's port.
+        let nowhere = format!("http://127.0.0.1:{}", free_port()?);
+        let provider_unreachable = serve(&[
+            "--auth",
+            "oidc",
+            "--issuer",
+            &nowhere,
+            "--audience",
+            crate::sign_in::AUDIENCE,
+        ])?;
+        let signed_in = SignedInApp::start(&server_bin, &dist, "shared", 3600, &UNHELD)?;
 
         let driver_port = free_port()?;
         let driver = Command::new(&driver_bin)
@@ -214,10 +235,15 @@ impl Harness {
                     static_host: crate::static_host::serve(&dist)?,
                     elsewhere: crate::static_host::serve(&write_portal_elsewhere(&api)?)?,
                     api,
+                    signed_in: signed_in.url.clone(),
+                    issuer: signed_in.provider.issuer(),
+                    provider_keys: signed_in.provider.keys.clone(),
+                    provider_unreachable,
                 },
                 driver_url: format!("http://127.0.0.1:{driver_port}"),
                 chromium,
                 processes,
+                _signed_in: signed_in,
             }),
         })
     }
@@ -245,6 +271,18 @@ impl Harness {
             inner: Arc::clone(&self.inner),
         };
         Trial::test(name, move || harness.run(Recording::Requests, test))
+    }
+
+    /// A test that needs no browser (it speaks HTTP itself), with the app's URLs.
+    pub fn without_browser<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Apps) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        let inner = Arc::clone(&self.inner);
+        Trial::test(name, move || {
+            inner.runtime.block_on(test(inner.apps.clone()))
+        })
     }
 
     /// Runs `work` with a fresh browser and the app's URLs; the browser is closed after it.

@@ -6,5 +6,6 @@ pub mod axe;
 pub mod devtools;
 pub mod harness;
 pub mod page;
+pub mod sign_in;
 pub mod static_host;
 pub mod widget;

@@ -159,7 +159,8 @@ fn ensure_chromium() -> Result<(), String> {
         .map_err(|why| format!("{why}; install the Debian packages chromium and chromium-driver"))
 }
 
-/// The npm packages the end-to-end tests inject into pages (axe-core), at their locked versions.
+/// The npm packages of the end-to-end tests, at their locked versions: what they inject into pages
+/// (axe-core) and the OpenID provider they sign in at (oidc-provider).
 /// Binaryen's `wasm-opt` from the npm registry, which the release build runs after Trunk.
 pub fn wasm_opt() -> PathBuf {
     root().join("web/node_modules/binaryen/bin/wasm-opt")
@@ -176,12 +177,22 @@ fn ensure_build_packages() -> Result<(), String> {
     run(npm).map_err(|why| format!("{why}; the build needs Node.js and npm"))
 }
 
-fn ensure_test_packages() -> Result<(), String> {
+/// The npm packages of the tests (also `cargo xtask run --sign-in`'s OpenID provider).
+pub fn ensure_test_packages() -> Result<(), String> {
     let tests = root().join("tests");
-    if tests.join("node_modules/axe-core/axe.min.js").is_file() {
+    let installed = [
+        "node_modules/axe-core/axe.min.js",
+        "node_modules/oidc-provider/package.json",
+    ]
+    .iter()
+    .all(|file| tests.join(file).is_file());
+    if installed {
         return Ok(());
     }
-    println!("installing axe-core from the npm registry (the accessibility checker of the tests)");
+    println!(
+        "installing axe-core (the accessibility checker) and oidc-provider (the OpenID provider) \
+         of the tests from the npm registry"
+    );
     let mut npm = command("npm");
     npm.args(["ci", "--no-audit", "--no-fund"])
         .current_dir(&tests);

@@ -21,18 +21,24 @@ pub async fn config(State(app): State<Arc<AppState>>) -> Json<FlowConfig> {
 
 pub async fn list(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
 ) -> Result<Json<Vec<Account>>, ApiError> {
-    Ok(Json(app.store().accounts_for(&user)?))
+    let accounts = app.store().accounts_for(&viewer.id)?;
+    Ok(Json(
+        accounts
+            .into_iter()
+            .map(|account| viewer.sees(account))
+            .collect(),
+    ))
 }
 
 pub async fn detail(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
 ) -> Result<Json<AccountDetail>, ApiError> {
     let store = app.store();
-    let account = viewer_account(&store, &user, &id)?;
+    let account = viewer_account(&store, &viewer, &id)?;
     let stored_mpn = match account.mpn_id.as_deref().map(MpnId::parse) {
         Some(Ok(mpn)) => Some(store.lookup_mpn(&mpn)?),
         _ => None,
@@ -45,30 +51,30 @@ pub async fn detail(
 
 pub async fn offers(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
 ) -> Result<Json<Vec<Offer>>, ApiError> {
     let store = app.store();
-    let account = viewer_account(&store, &user, &id)?;
+    let account = viewer_account(&store, &viewer, &id)?;
     Ok(Json(store.offers(&account.id)?))
 }
 
 pub async fn readiness(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
 ) -> Result<Json<Readiness>, ApiError> {
     let store = app.store();
-    let account = viewer_account(&store, &user, &id)?;
+    let account = viewer_account(&store, &viewer, &id)?;
     Ok(Json(store.readiness(&account.id)?))
 }
 
 pub async fn lookup_mpn(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
 ) -> Result<Json<MpnRecord>, ApiError> {
-    app.mpn_lookups.check(&user)?;
+    app.mpn_lookups.check(&viewer.id)?;
     let id = MpnId::parse(&id).map_err(|e| Problem::validation("mpn_id", e.to_string()))?;
     Ok(Json(app.store().lookup_mpn(&id)?))
 }

@@ -25,18 +25,18 @@ fn with_etag(version: i64, ticks: ChecklistTicks) -> Response {
 
 pub async fn read(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
 ) -> Result<Response, ApiError> {
     let store = app.store();
-    let account = viewer_account(&store, &user, &id)?;
+    let account = viewer_account(&store, &viewer, &id)?;
     let (version, ticks) = store.ticks(&account.id)?;
     Ok(with_etag(version, ChecklistTicks { ticks }))
 }
 
 pub async fn update(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
     headers: HeaderMap,
     Body(update): Body<ChecklistTicks>,
@@ -46,7 +46,7 @@ pub async fn update(
         .map(|value| value.to_str().unwrap_or_default());
     // The store is held from the read of the version to the write: no other write comes between.
     let store = app.store();
-    let account = viewer_account(&store, &user, &id)?;
+    let account = viewer_account(&store, &viewer, &id)?;
     let (current, _) = store.ticks(&account.id)?;
     api::if_match_version(if_match, current)?;
     let (offers, readiness) = (store.offers(&account.id)?, store.readiness(&account.id)?);

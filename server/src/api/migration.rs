@@ -24,13 +24,13 @@ fn new_mpn(answer: Option<&MpnAnswer>) -> Option<&str> {
 
 pub async fn check_work_email(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
     Body(check): Body<WorkEmailCheck>,
 ) -> Result<Json<WorkEmailAccepted>, ApiError> {
-    app.email_checks.check(&user)?;
+    app.email_checks.check(&viewer.id)?;
     let store = app.store();
-    let account = viewer_account(&store, &user, &id)?;
+    let account = viewer_account(&store, &viewer, &id)?;
     let lookups = Lookups::of(&store, &account, new_mpn(check.mpn.as_ref()))?;
     Ok(Json(api::check_work_email(
         &lookups.facts(&account),
@@ -41,15 +41,15 @@ pub async fn check_work_email(
 
 pub async fn start(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
     headers: HeaderMap,
     Body(request): Body<MigrationRequest>,
 ) -> Result<(StatusCode, Json<MigrationState>), ApiError> {
     let key = api::idempotency_key(headers.get("idempotency-key").map(|value| value.as_bytes()))?;
     let store = app.store();
-    let account = viewer_account(&store, &user, &id)?;
-    let first = store.idempotency_first_use(&user, key)?;
+    let account = viewer_account(&store, &viewer, &id)?;
+    let first = store.idempotency_first_use(&viewer.id, key)?;
     if let Some(answer) = api::replay(first.as_ref().map(FirstUse::as_api), &account.id, &request)?
     {
         return Ok((StatusCode::ACCEPTED, Json(answer.clone())));
@@ -57,7 +57,7 @@ pub async fn start(
     let lookups = Lookups::of(&store, &account, new_mpn(Some(&request.mpn)))?;
     let allowed = api::decide_start(&lookups.facts(&account), &request, &Uts46)?;
     let state = store.start_migration(
-        (&user, key),
+        (&viewer.id, key),
         &request,
         &account,
         &allowed,
@@ -68,10 +68,10 @@ pub async fn start(
 
 pub async fn status(
     State(app): State<Arc<AppState>>,
-    Viewer(user): Viewer,
+    viewer: Viewer,
     PathParam(id): PathParam<String>,
 ) -> Result<Json<MigrationState>, ApiError> {
     let store = app.store();
-    let account = viewer_account(&store, &user, &id)?;
+    let account = viewer_account(&store, &viewer, &id)?;
     Ok(Json(store.migration(&account)?))
 }

@@ -14,6 +14,7 @@ use axum::Router;
 use axum::routing::{any, get, post};
 
 use crate::AppState;
+use crate::auth::Viewer;
 use crate::problem::ApiError;
 use crate::store::Store;
 
@@ -45,10 +46,11 @@ pub fn routes() -> Router<Arc<AppState>> {
 
 /// The viewer's account, or 404 (also for an account of someone else, and for an id no account
 /// could have).
-fn viewer_account(store: &Store, user: &str, id: &str) -> Result<Account, ApiError> {
+fn viewer_account(store: &Store, viewer: &Viewer, id: &str) -> Result<Account, ApiError> {
     let id = AccountId::parse(id).map_err(|_| ProblemCode::NotFound)?;
     store
-        .account_for(user, &id)?
+        .account_for(&viewer.id, &id)?
+        .map(|account| viewer.sees(account))
         .ok_or_else(|| ProblemCode::NotFound.into())
 }
 

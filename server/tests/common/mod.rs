@@ -27,7 +27,7 @@ pub async fn serve(settings: Settings) -> Server {
     });
     Server {
         base,
-        http: reqwest::Client::new(),
+        http: assistant_server::http_client(),
         task,
     }
 }

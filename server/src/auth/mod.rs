@@ -1,7 +1,10 @@
 //! The viewer: who a request's bearer token signs in as.
 
+pub mod oidc;
+
 use std::sync::Arc;
 
+use assistant_core::account::{Account, SignIn};
 use assistant_core::api::ProblemCode;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -22,8 +25,32 @@ fn bearer_token(header: Option<&[u8]>) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
 }
 
-/// The signed-in user of a request; requests without a known token are refused with 401.
-pub struct Viewer(pub String);
+/// How the API knows who calls it.
+pub enum Authentication {
+    /// The demo users' fixed tokens (`demo-owner`, `demo-newcomer`).
+    Demo,
+    /// JWT access tokens of an OpenID provider.
+    Oidc(oidc::Verifier),
+}
+
+/// The signed-in user of a request; requests without a valid token are refused with 401.
+pub struct Viewer {
+    /// The user's id in the store.
+    pub id: String,
+    /// The sign-in the user's token shows; `None` for a demo user, whose accounts keep their
+    /// stored sign-in.
+    pub sign_in: Option<SignIn>,
+}
+
+impl Viewer {
+    /// An account as this viewer sees it.
+    pub fn sees(&self, account: Account) -> Account {
+        match &self.sign_in {
+            Some(sign_in) => account.seen_by(sign_in),
+            None => account,
+        }
+    }
+}
 
 impl FromRequestParts<Arc<AppState>> for Viewer {
     type Rejection = ApiError;
@@ -34,11 +61,25 @@ impl FromRequestParts<Arc<AppState>> for Viewer {
     ) -> Result<Self, Self::Rejection> {
         let token = bearer_token(parts.headers.get(AUTHORIZATION).map(|v| v.as_bytes()))
             .ok_or(ProblemCode::Unauthorized)?;
-        let user = state
-            .store()
-            .user_for_token(token)?
-            .ok_or(ProblemCode::Unauthorized)?;
-        Ok(Viewer(user))
+        match &state.authentication {
+            Authentication::Demo => {
+                let id = state
+                    .store()
+                    .user_for_token(token)?
+                    .ok_or_else(ApiError::invalid_token)?;
+                Ok(Viewer { id, sign_in: None })
+            }
+            Authentication::Oidc(verifier) => match verifier.verify(token).await {
+                Ok(viewer) => Ok(Viewer {
+                    id: SignIn::user_id(&viewer.sign_in.email),
+                    sign_in: Some(viewer.sign_in),
+                }),
+                Err(oidc::Refusal(why)) => {
+                    tracing::info!(%why, "refused an access token");
+                    Err(ApiError::invalid_token())
+                }
+            },
+        }
     }
 }
 
