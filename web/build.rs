@@ -275,7 +275,7 @@ struct Scope<'a> {
 
 /// The variables whose text comes from the API or the user, isolated (U+2068 … U+2069) where
 /// messages place them.
-const FOREIGN_TEXT: [&str; 4] = ["account", "tenant", "offer", "email"];
+const FOREIGN_TEXT: [&str; 5] = ["account", "tenant", "offer", "email", "name"];
 
 fn emit_pattern(code: &mut String, scope: &Scope, pattern: &Pattern<String>, depth: usize) {
     let indent = "    ".repeat(depth);

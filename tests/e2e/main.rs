@@ -13,6 +13,7 @@ mod limits;
 mod migration;
 mod polling;
 mod reliability;
+mod sign_in;
 mod smoke;
 mod static_host;
 mod tokens;
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
         static_host::tests(&harness),
         limits::tests(&harness),
         tokens::tests(&harness),
+        sign_in::tests(&harness),
     ]
     .into_iter()
     .flatten()

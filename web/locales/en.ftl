@@ -245,3 +245,25 @@ go-to-accounts = Go to your accounts
 demo-marker = Demo data
 demo-explanation = This copy runs on demo data kept in your browser. Nothing is sent anywhere.
 demo-reset = Reset demo data
+
+## Signing in (the standalone app with a sign-in of its own).
+
+sign-in-start-lead = Move your publisher account from { -cpp } to { -partner-center }, and your Dynamics 365 and PowerApps offers with it, step by step.
+sign-in-start-need = You will need
+sign-in-start-need-account = the work account or Microsoft account you sign in to { -cpp } with
+sign-in-start-need-mpn = your MPN ID, if you have one
+sign-in-button = Sign in
+sign-in-again-button = Sign in again
+signing-in = Signing you in…
+signed-in-as = Signed in as { $name }
+sign-out-button = Sign out
+sign-in-cancelled-title = You cancelled signing in
+sign-in-cancelled-text = You need to sign in to use the assistant. Nothing was sent.
+sign-in-ended-title = Your sign-in has ended
+sign-in-ended-text = Sign in again to continue. Your answers are saved.
+sign-in-unreachable-title = We could not reach the sign-in service
+sign-in-unreachable-text = Try again later. Your answers are saved.
+sign-in-not-started-here-title = This sign-in was not started here
+sign-in-not-started-here-text = It may have been started in another tab or window, or it is too old. Sign in again from here.
+sign-in-refused-title = We could not sign you in
+sign-in-refused-text = The sign-in service did not accept this sign-in. Try again. If it happens again, contact your portal's support.

@@ -245,3 +245,25 @@ go-to-accounts = Gå till dina konton
 demo-marker = Demodata
 demo-explanation = Den här kopian använder demodata som sparas i din webbläsare. Ingenting skickas någonstans.
 demo-reset = Återställ demodata
+
+## Inloggning (den fristående appen med en egen inloggning).
+
+sign-in-start-lead = Flytta ditt utgivarkonto från { -cpp } till { -partner-center }, och dina Dynamics 365- och PowerApps-erbjudanden med det, steg för steg.
+sign-in-start-need = Det här behöver du
+sign-in-start-need-account = det arbetskonto eller Microsoft-konto som du loggar in i { -cpp } med
+sign-in-start-need-mpn = ditt MPN-ID, om du har ett
+sign-in-button = Logga in
+sign-in-again-button = Logga in igen
+signing-in = Loggar in dig…
+signed-in-as = Inloggad som { $name }
+sign-out-button = Logga ut
+sign-in-cancelled-title = Du avbröt inloggningen
+sign-in-cancelled-text = Du behöver logga in för att använda assistenten. Inget skickades.
+sign-in-ended-title = Din inloggning har upphört
+sign-in-ended-text = Logga in igen för att fortsätta. Dina svar är sparade.
+sign-in-unreachable-title = Vi kunde inte nå inloggningstjänsten
+sign-in-unreachable-text = Försök igen senare. Dina svar är sparade.
+sign-in-not-started-here-title = Den här inloggningen startades inte här
+sign-in-not-started-here-text = Den kan ha startats i en annan flik eller ett annat fönster, eller så är den för gammal. Logga in igen härifrån.
+sign-in-refused-title = Vi kunde inte logga in dig
+sign-in-refused-text = Inloggningstjänsten godtog inte den här inloggningen. Försök igen. Om det händer igen kontaktar du portalens support.

@@ -13,6 +13,7 @@ pub mod journey;
 pub mod overview;
 pub mod route;
 pub mod shell;
+pub mod sign_in;
 pub mod ui;
 
 pub use shell::App;

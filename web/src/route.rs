@@ -110,7 +110,7 @@ impl Screen {
 }
 
 /// The app's base path: the path of the page's `<base href>` (or of the page), ending in `/`.
-fn base_path() -> String {
+pub fn base_path() -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     let path = web_sys::Url::new(&base)
         .map(|url| url.pathname())
@@ -159,6 +159,14 @@ impl Navigator {
         });
         on_cleanup(move || listener.remove());
         navigator
+    }
+
+    /// Shows the screen the page's address names now (after the address was replaced, such as on
+    /// coming back from signing in).
+    pub fn follow_address(&self) {
+        if let Some(base) = self.base.get_value() {
+            self.screen.set(screen_at_location(&base));
+        }
     }
 
     /// A navigator that keeps its screen to itself (inside a host page), starting at `start`.

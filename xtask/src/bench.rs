@@ -304,11 +304,15 @@ fn crate_shares() -> Result<(), String> {
     let items: Vec<serde_json::Value> =
         serde_json::from_slice(&output.stdout).map_err(|e| format!("twiggy's report: {e}"))?;
     let mut shares: Vec<(String, u64)> = Vec::new();
+    let mut sign_in = 0;
     for item in &items {
         let name = item["name"].as_str().unwrap_or_default();
         let size = item["shallow_size"].as_u64().unwrap_or(0);
         if name.starts_with("custom section") || name.ends_with("subsection") {
             continue;
+        }
+        if is_sign_in(name) {
+            sign_in += size;
         }
         let owner = crate_of(name);
         match shares.iter_mut().find(|(known, _)| known == owner) {
@@ -342,7 +346,19 @@ fn crate_shares() -> Result<(), String> {
         kilobytes(total as usize),
         ""
     );
+    println!(
+        "The app's own sign-in (code named sign_in or SignInGate, in any crate): {} ({:.1}%), \
+         loaded by every page until the wasm is split; run only when config.json names a \
+         provider, never by a widget or the demo.",
+        kilobytes(sign_in as usize),
+        sign_in as f64 * 100.0 / total as f64
+    );
     Ok(())
+}
+
+/// Whether a function or data item of the wasm is the app's own sign-in.
+fn is_sign_in(name: &str) -> bool {
+    name.contains("sign_in::") || name.contains("SignInGate") || name.contains("shell::gate::")
 }
 
 /// The core's Criterion benchmarks.

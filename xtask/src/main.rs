@@ -17,8 +17,10 @@ const USAGE: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  run       install what is missing, build the app (release) and serve it with the
-            reference server on http://127.0.0.1:8080 until Ctrl-C
+  run [--sign-in]
+            install what is missing, build the app (release) and serve it with the
+            reference server on http://127.0.0.1:8080 until Ctrl-C; --sign-in starts the
+            tests' OpenID provider beside it and signs in there (it prints the users)
   build     install what is missing and build the app (release) into dist/, ready for a
             static host (with 404.html and the hosts' configurations) or a portal
   test      install what is missing, then format check, clippy (native and wasm32),
@@ -37,7 +39,7 @@ tasks:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
-        Some("run") => run::run(),
+        Some("run") => run::run(&args[1..]),
         Some("build") => install::Tools::App
             .ensure()
             .and_then(|()| build::app().map(drop)),

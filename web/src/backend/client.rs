@@ -77,6 +77,22 @@ pub enum Token {
     /// The host page's `getToken`: called before each request, its answer (a token, or a promise
     /// of one) is used for that request; no token (`undefined`, `null`) sends none.
     Host(js_sys::Function),
+    /// The app's own sign-in.
+    SignedIn(Rc<dyn TokenSource>),
+}
+
+/// Where a signed-in app gets its tokens, and what it does when one runs out or is refused.
+pub trait TokenSource {
+    /// The access token, while it lasts.
+    fn token(&self) -> Option<String>;
+
+    /// Gets a new token by leaving the page for the provider, which brings the user back (the
+    /// future then never ends); `false` when it does not leave (it just tried, and what
+    /// answers now must be shown).
+    fn renew(
+        &self,
+        after_refusal: bool,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>;
 }
 
 impl Token {
@@ -95,6 +111,23 @@ impl Token {
                     .map_err(|_| unauthorised())?;
                 Ok(token.as_string())
             }
+            Token::SignedIn(source) => match source.token() {
+                Some(token) => Ok(Some(token)),
+                None => {
+                    source.renew(false).await;
+                    // The page is leaving for the provider: this request is never sent.
+                    std::future::pending().await
+                }
+            },
+        }
+    }
+
+    /// A request with this token was refused (401): renew it if that helps.
+    async fn refused(&self) {
+        if let Token::SignedIn(source) = self
+            && source.renew(true).await
+        {
+            std::future::pending::<()>().await;
         }
     }
 }
@@ -263,8 +296,12 @@ impl Client {
     async fn send(&self, mut request: ApiRequest) -> Result<ApiResponse, ClientError> {
         match &self.transport {
             Transport::Http { base_url, token } => {
-                let token = token.current().await?;
-                fetch(base_url, token.as_deref(), &request).await
+                let current = token.current().await?;
+                let response = fetch(base_url, current.as_deref(), &request).await?;
+                if response.status == 401 {
+                    token.refused().await;
+                }
+                Ok(response)
             }
             Transport::Demo(demo) => {
                 request.token = Some(crate::backend::demo::DEMO_TOKEN.to_owned());

@@ -25,6 +25,24 @@ pub struct AppConfig {
     pub demo_token: Option<String>,
     /// The language to start in (`en`, `sv`), before the browser's languages.
     pub lang: Option<String>,
+    /// The OpenID provider the app signs in with, for its API's tokens.
+    pub auth: Option<AuthConfig>,
+}
+
+/// What `config.json` says of the sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct AuthConfig {
+    /// The provider's issuer identifier.
+    pub issuer: String,
+    /// The app's client id at the provider.
+    pub client_id: String,
+    /// The scopes asked for: `openid` and the API's.
+    #[serde(default = "default_scope")]
+    pub scope: String,
+}
+
+fn default_scope() -> String {
+    "openid profile email".into()
 }
 
 impl AppConfig {

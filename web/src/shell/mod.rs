@@ -2,6 +2,7 @@
 //! between them (placement), the language switcher and the demo marker; both show the same screens.
 
 pub mod demo_marker;
+pub mod gate;
 pub mod language_switcher;
 pub mod placement;
 
@@ -20,8 +21,11 @@ use crate::journey::progress::Shelf;
 use crate::overview::AccountsOverview;
 use crate::route::{Navigator, Screen, ScreenLink};
 use crate::shell::demo_marker::DemoMarker;
+use crate::shell::gate::SignInGate;
 use crate::shell::language_switcher::LanguageSwitcher;
 use crate::shell::placement::{Placement, text_or_null};
+use crate::sign_in::Session;
+use crate::sign_in::pages::SignedInAs;
 use crate::ui::page::{Announcer, LiveRegion};
 
 /// Which part of the app a screen belongs to: changing screens within a part keeps its state.
@@ -80,7 +84,7 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
             locale.set(chosen);
         }
     });
-    let client = move || loaded.get().map(|config| config.client());
+    let session = RwSignal::new_local(None::<Session>);
     let placement = expect_context::<Placement>();
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -98,14 +102,26 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
                 <ScreenLink to=Screen::Overview class="pma-header__name">
                     {text(Locale::app_name)}
                 </ScreenLink>
+                {move || session.get().map(|signed_in| {
+                    let name = signed_in.name();
+                    let on_sign_out = Callback::new(move |()| {
+                        if let Some(signed_in) = session.get_untracked() {
+                            signed_in.sign_out();
+                        }
+                    });
+                    view! { <SignedInAs name on_sign_out/> }
+                })}
                 <LanguageSwitcher/>
             </div>
         </header>
         <div class="pma-width-container">
             <main id="main-content" class="pma-main" tabindex="-1">
-                {move || match client() {
-                    Some(client) => view! { <Assistant client/> }.into_any(),
+                {move || match loaded.get() {
                     None => view! { <p class="pma-body" role="status">{text(Locale::loading)}</p> }.into_any(),
+                    Some(config) => match (config.auth.clone(), config.api_base_url.clone()) {
+                        (Some(auth), Some(api_base)) => view! { <SignInGate auth api_base session/> }.into_any(),
+                        _ => view! { <Assistant client=config.client()/> }.into_any(),
+                    },
                 }}
             </main>
         </div>
@@ -175,7 +191,7 @@ pub fn Widget(settings: WidgetSettings) -> impl IntoView {
 
 /// The screens, once the configuration says which backend to use.
 #[component]
-fn Assistant(client: Client) -> impl IntoView {
+pub(crate) fn Assistant(client: Client) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
     let placement = expect_context::<Placement>();
     let is_demo = client.is_demo();

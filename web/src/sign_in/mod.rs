@@ -1,0 +1,214 @@
+//! The standalone app's own sign-in, when `config.json` names a provider: a session whose tokens
+//! live in memory only, renewed by going to the provider and back while its session lasts.
+//! Widgets (whose host gives tokens) and the demo never start it.
+
+pub mod pages;
+pub mod protocol;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use assistant_core::sign_in::{Expected, SignInFailure, SignedInUser, check_id_token};
+
+use crate::backend::client::TokenSource;
+use crate::sign_in::protocol::{Answer, AuthConfig, Pending, Provider, Tokens};
+
+/// Renew a token this long before it runs out, so no request carries one that is about to.
+const RENEW_BEFORE_MS: f64 = 10_000.0;
+
+/// Where the time of the last renewal after a refused token waits (a number, no token): a token
+/// refused again soon after is a refusal to show, not one to renew in a loop.
+const RENEWED_KEY: &str = "pma-sign-in-renewed";
+
+/// How soon after a renewal a refusal is shown rather than renewed.
+const RENEW_AGAIN_AFTER_MS: u64 = 60_000;
+
+/// A signed-in user's session.
+#[derive(Clone)]
+pub struct Session(Rc<SessionState>);
+
+struct SessionState {
+    config: AuthConfig,
+    provider: Provider,
+    access_token: String,
+    expires_at_ms: f64,
+    id_token: String,
+    user: SignedInUser,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The path of the screen shown (to come back to).
+fn current_path() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_else(crate::route::base_path)
+}
+
+impl Session {
+    /// The signed-in user's name (or email), for the header.
+    pub fn name(&self) -> String {
+        self.0.user.display_name.clone()
+    }
+
+    /// Ends the session at the provider, coming back to the start page.
+    pub fn sign_out(&self) {
+        self.0.provider.sign_out(&self.0.config, &self.0.id_token);
+    }
+}
+
+impl TokenSource for Session {
+    fn token(&self) -> Option<String> {
+        (now_ms() < self.0.expires_at_ms - RENEW_BEFORE_MS).then(|| self.0.access_token.clone())
+    }
+
+    fn renew(&self, after_refusal: bool) -> Pin<Box<dyn Future<Output = bool>>> {
+        let state = Rc::clone(&self.0);
+        Box::pin(async move {
+            let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+            if after_refusal {
+                // Whole milliseconds, written and read as an integer (no float formatting in the
+                // bundle for this).
+                let now = now_ms() as u64;
+                let last = storage
+                    .as_ref()
+                    .and_then(|s| s.get_item(RENEWED_KEY).ok().flatten())
+                    .and_then(|text| text.parse::<u64>().ok());
+                if last.is_some_and(|last| now.saturating_sub(last) < RENEW_AGAIN_AFTER_MS) {
+                    return false;
+                }
+                if let Some(storage) = &storage {
+                    let _ = storage.set_item(RENEWED_KEY, &now.to_string());
+                }
+            }
+            state
+                .provider
+                .redirect(&state.config, current_path(), true, true)
+                .await
+                .is_ok()
+        })
+    }
+}
+
+/// Where a page load stands with signing in.
+#[derive(Clone)]
+pub enum Start {
+    /// Signed in.
+    SignedIn(Session),
+    /// Not signed in: the start page.
+    SignedOut,
+    /// Signing in failed: a page that says why.
+    Failed(SignInFailure),
+    /// The page is leaving for the provider.
+    Leaving,
+}
+
+/// What a page load does to sign in: take the provider's answer if it is one, else ask the
+/// provider (without showing anything) whether its session lasts.
+pub async fn resume(config: AuthConfig) -> Start {
+    let answer = protocol::answer_in_address();
+    let pending = answer.as_ref().and_then(|_| protocol::take_pending());
+    let provider = match Provider::discover(&config).await {
+        Ok(provider) => provider,
+        Err(failure) => {
+            if answer.is_some() {
+                leave_answer(pending.as_ref());
+            }
+            return Start::Failed(failure);
+        }
+    };
+    let Some(answer) = answer else {
+        return match provider
+            .redirect(&config, current_path(), true, false)
+            .await
+        {
+            Ok(()) => Start::Leaving,
+            Err(failure) => Start::Failed(failure),
+        };
+    };
+    leave_answer(pending.as_ref());
+    let Some(pending) = pending else {
+        return Start::Failed(SignInFailure::NotStartedHere);
+    };
+    let state = match &answer {
+        Answer::Error { state, .. } => state.as_deref(),
+        Answer::Code { state, .. } => Some(state.as_str()),
+    };
+    if state != Some(pending.state.as_str()) {
+        return Start::Failed(SignInFailure::NotStartedHere);
+    }
+    match answer {
+        Answer::Error { error, .. } => match SignInFailure::of_error(&error) {
+            // Asked at page load, "no session" just means signed out.
+            SignInFailure::SessionEnded if pending.silent && !pending.renewal => Start::SignedOut,
+            failure => Start::Failed(failure),
+        },
+        Answer::Code { code, .. } => match signed_in(config, provider, &code, &pending).await {
+            Ok(session) => Start::SignedIn(session),
+            Err(failure) => Start::Failed(failure),
+        },
+    }
+}
+
+async fn signed_in(
+    config: AuthConfig,
+    provider: Provider,
+    code: &str,
+    pending: &Pending,
+) -> Result<Session, SignInFailure> {
+    let Tokens {
+        access_token,
+        expires_in,
+        id_token,
+    } = provider.exchange(&config, code, pending).await?;
+    let user = check_id_token(
+        &id_token,
+        Expected {
+            issuer: provider.issuer(),
+            client_id: &config.client_id,
+            nonce: &pending.nonce,
+            now_s: (now_ms() / 1000.0) as i64,
+        },
+    )
+    .map_err(|_| SignInFailure::Refused)?;
+    Ok(Session(Rc::new(SessionState {
+        config,
+        provider,
+        access_token,
+        expires_at_ms: now_ms() + expires_in.unwrap_or(300) as f64 * 1000.0,
+        id_token,
+        user,
+    })))
+}
+
+/// Signs in with the provider's own page, coming back to the screen shown.
+pub async fn begin(config: AuthConfig) -> Start {
+    let outcome = match Provider::discover(&config).await {
+        Ok(provider) => {
+            provider
+                .redirect(&config, current_path(), false, false)
+                .await
+        }
+        Err(failure) => Err(failure),
+    };
+    match outcome {
+        Ok(()) => Start::Leaving,
+        Err(failure) => Start::Failed(failure),
+    }
+}
+
+/// Takes the provider's answer out of the address: back to the screen the sign-in started on (a
+/// path of the app only), or the app's root.
+fn leave_answer(pending: Option<&Pending>) {
+    let base = crate::route::base_path();
+    let path = pending
+        .map(|pending| pending.return_to.as_str())
+        .filter(|path| path.starts_with(&base) && !path.starts_with("//"))
+        .unwrap_or(&base);
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}

@@ -1,0 +1,260 @@
+//! The steps of signing in with OpenID Connect from the browser: the Authorization Code flow with
+//! PKCE (S256), `state` and `nonce`. What the sign-in in flight must remember across the redirect
+//! (its state, nonce, verifier and the screen to come back to) waits in session storage; the
+//! tokens it brings stay in memory.
+
+use assistant_core::sign_in::{SignInFailure, base64url};
+use gloo_net::http::Request;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+pub use crate::backend::config::AuthConfig;
+
+/// Where the sign-in in flight waits in session storage.
+const PENDING_KEY: &str = "pma-sign-in";
+
+/// The provider's endpoints, from its discovery document.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Provider {
+    issuer: String,
+    authorization_endpoint: String,
+    token_endpoint: String,
+    end_session_endpoint: Option<String>,
+}
+
+/// What the token endpoint answers.
+#[derive(Debug, Deserialize)]
+pub struct Tokens {
+    /// The API's bearer token.
+    pub access_token: String,
+    /// Seconds the access token lasts.
+    pub expires_in: Option<u32>,
+    /// The ID token (who signed in).
+    pub id_token: String,
+}
+
+/// A sign-in in flight, as it waits for the provider's answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Pending {
+    /// The `state` sent: the answer must carry it.
+    pub state: String,
+    /// The `nonce` sent: the ID token must carry it.
+    pub nonce: String,
+    /// The PKCE verifier whose S256 challenge was sent.
+    pub verifier: String,
+    /// The path of the screen to come back to.
+    pub return_to: String,
+    /// Whether the sign-in asked for no interaction (`prompt=none`).
+    pub silent: bool,
+    /// Whether it renews a sign-in that was under way (not the first on this page load).
+    pub renewal: bool,
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// `n` random bytes from the browser's cryptographic generator, in base64url.
+fn random(n: usize) -> Option<String> {
+    let mut bytes = vec![0_u8; n];
+    web_sys::window()?
+        .crypto()
+        .ok()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .ok()?;
+    Some(base64url::encode(&bytes))
+}
+
+/// The S256 challenge of a PKCE verifier: its SHA-256, in base64url.
+async fn challenge(verifier: &str) -> Option<String> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let data = js_sys::Uint8Array::from(verifier.as_bytes());
+    let digest = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &data)
+        .ok()?;
+    let digest = JsFuture::from(digest).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(digest.dyn_ref::<js_sys::ArrayBuffer>()?).to_vec();
+    Some(base64url::encode(&bytes))
+}
+
+/// The app's address at the provider: the root of the app (where the provider's answer lands).
+pub fn redirect_uri() -> String {
+    let origin = web_sys::window()
+        .and_then(|window| window.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}", crate::route::base_path())
+}
+
+impl Provider {
+    /// The provider's discovery document, read from the issuer.
+    pub async fn discover(config: &AuthConfig) -> Result<Provider, SignInFailure> {
+        let url = format!(
+            "{}/.well-known/openid-configuration",
+            config.issuer.trim_end_matches('/')
+        );
+        let response = Request::get(&url)
+            .send()
+            .await
+            .map_err(|_| SignInFailure::Unreachable)?;
+        if !response.ok() {
+            return Err(SignInFailure::Unreachable);
+        }
+        let provider: Provider = response
+            .json()
+            .await
+            .map_err(|_| SignInFailure::Unreachable)?;
+        // A document that names another issuer is not this provider's (Discovery §4.3).
+        if provider.issuer != config.issuer {
+            return Err(SignInFailure::Refused);
+        }
+        Ok(provider)
+    }
+
+    /// The issuer identifier.
+    pub fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
+    /// Sends the browser to the provider to sign in, coming back to `return_to`; with `silent`,
+    /// the provider answers at once (signed in, or `login_required`) without showing anything.
+    pub async fn redirect(
+        &self,
+        config: &AuthConfig,
+        return_to: String,
+        silent: bool,
+        renewal: bool,
+    ) -> Result<(), SignInFailure> {
+        let (Some(state), Some(nonce), Some(verifier)) = (random(16), random(16), random(32))
+        else {
+            return Err(SignInFailure::Refused);
+        };
+        let challenge = challenge(&verifier).await.ok_or(SignInFailure::Refused)?;
+        let url =
+            web_sys::Url::new(&self.authorization_endpoint).map_err(|_| SignInFailure::Refused)?;
+        let query = url.search_params();
+        for (name, value) in [
+            ("response_type", "code"),
+            ("client_id", config.client_id.as_str()),
+            ("redirect_uri", redirect_uri().as_str()),
+            ("scope", config.scope.as_str()),
+            ("state", state.as_str()),
+            ("nonce", nonce.as_str()),
+            ("code_challenge", challenge.as_str()),
+            ("code_challenge_method", "S256"),
+        ] {
+            query.append(name, value);
+        }
+        if silent {
+            query.append("prompt", "none");
+        }
+        url.set_search(&query.to_string().as_string().unwrap_or_default());
+        let pending = Pending {
+            state,
+            nonce,
+            verifier,
+            return_to,
+            silent,
+            renewal,
+        };
+        let stored = serde_json::to_string(&pending)
+            .ok()
+            .and_then(|text| session_storage()?.set_item(PENDING_KEY, &text).ok());
+        // Without somewhere to keep the verifier, the answer could not be taken.
+        stored.ok_or(SignInFailure::Refused)?;
+        go_to(&url.href());
+        Ok(())
+    }
+
+    /// Exchanges the code of the provider's answer for tokens, from the browser.
+    pub async fn exchange(
+        &self,
+        config: &AuthConfig,
+        code: &str,
+        pending: &Pending,
+    ) -> Result<Tokens, SignInFailure> {
+        let form = web_sys::UrlSearchParams::new().map_err(|_| SignInFailure::Refused)?;
+        for (name, value) in [
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", redirect_uri().as_str()),
+            ("client_id", config.client_id.as_str()),
+            ("code_verifier", pending.verifier.as_str()),
+        ] {
+            form.append(name, value);
+        }
+        let body = form.to_string().as_string().unwrap_or_default();
+        let response = Request::post(&self.token_endpoint)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .map_err(|_| SignInFailure::Refused)?
+            .send()
+            .await
+            .map_err(|_| SignInFailure::Unreachable)?;
+        if !response.ok() {
+            return Err(if response.status() >= 500 {
+                SignInFailure::Unreachable
+            } else {
+                SignInFailure::Refused
+            });
+        }
+        response.json().await.map_err(|_| SignInFailure::Refused)
+    }
+
+    /// Sends the browser to the provider to end its session, coming back to the app's start
+    /// page; without an end-session endpoint, straight to the start page.
+    pub fn sign_out(&self, config: &AuthConfig, id_token: &str) {
+        let Some(endpoint) = &self.end_session_endpoint else {
+            go_to(&redirect_uri());
+            return;
+        };
+        let Ok(url) = web_sys::Url::new(endpoint) else {
+            return;
+        };
+        let query = url.search_params();
+        query.append("id_token_hint", id_token);
+        query.append("client_id", &config.client_id);
+        query.append("post_logout_redirect_uri", &redirect_uri());
+        url.set_search(&query.to_string().as_string().unwrap_or_default());
+        go_to(&url.href());
+    }
+}
+
+fn go_to(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
+/// The sign-in in flight, taken out of storage (it is used once, whatever the answer).
+pub fn take_pending() -> Option<Pending> {
+    let storage = session_storage()?;
+    let text = storage.get_item(PENDING_KEY).ok().flatten();
+    let _ = storage.remove_item(PENDING_KEY);
+    serde_json::from_str(&text?).ok()
+}
+
+/// What the provider answered at the app's address, if this page load is its answer.
+pub enum Answer {
+    /// A code to exchange, for the sign-in whose `state` is given.
+    Code { code: String, state: String },
+    /// An error code, for the sign-in whose `state` is given (if any).
+    Error {
+        error: String,
+        state: Option<String>,
+    },
+}
+
+/// The provider's answer in the page's address, if there is one.
+pub fn answer_in_address() -> Option<Answer> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    let state = params.get("state");
+    if let Some(error) = params.get("error") {
+        return Some(Answer::Error { error, state });
+    }
+    Some(Answer::Code {
+        code: params.get("code")?,
+        state: state?,
+    })
+}
