@@ -278,8 +278,8 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
         .layer(axum::middleware::map_response(
             problem::bare_failures_as_problems,
         ));
-    if let Some(faults) = faults {
-        router = router.merge(faults::control(faults));
+    if let Some(faults) = &faults {
+        router = router.merge(faults::control(Arc::clone(faults)));
     }
     router = router.layer(cors(&settings.allowed_origins));
     let sign_in_origin = match &settings.auth {
@@ -320,6 +320,14 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
             // A portal of an allowed origin loads the widget from here: module scripts and the
             // wasm are fetched in CORS mode.
             .layer(cors(&settings.allowed_origins));
+        // Tests also break the app's own files (a chunk of the wasm answered with a 500).
+        let spa = match &faults {
+            Some(faults) => spa.layer(axum::middleware::from_fn_with_state(
+                Arc::clone(faults),
+                faults::inject,
+            )),
+            None => spa,
+        };
         router = router.fallback_service(spa);
     }
     let next_id = Arc::new(AtomicU64::new(1));

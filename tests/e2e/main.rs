@@ -7,6 +7,7 @@
 mod accessibility;
 mod addresses;
 mod checklist;
+mod chunks;
 mod help;
 mod hostile;
 mod limits;
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
         polling::tests(&harness),
         static_host::tests(&harness),
         limits::tests(&harness),
+        chunks::tests(&harness),
         tokens::tests(&harness),
         sign_in::tests(&harness),
     ]

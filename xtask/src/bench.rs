@@ -16,10 +16,12 @@ use crate::install::{self, Tools};
 use crate::{build, server};
 
 /// The files the standalone app's first screen loads, from the built app, in loading order.
-const FIRST_SCREEN_FILES: [&str; 5] = [
+const FIRST_SCREEN_FILES: [&str; 6] = [
     "index.html",
     "app.js",
     "assistant-web.js",
+    // The chunks' loader, which the JS glue imports (the chunks themselves come later).
+    "__wasm_split.js",
     "assistant-web_bg.wasm",
     "main.css",
 ];

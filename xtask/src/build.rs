@@ -5,19 +5,79 @@ use std::path::{Path, PathBuf};
 use crate::command::{cargo, command, root, run};
 use crate::{install, integrity};
 
-/// Builds the web app in release mode into `dist/`, and returns that folder.
+/// Builds the web app in release mode into `dist/`, split into the part every page loads and the
+/// chunks loaded later, and returns that folder.
+///
+/// Trunk builds it with the split points (`--features split`) and the relocations the splitter
+/// reads, and writes the page; `wasm-split-cli` then cuts the wasm, wasm-bindgen makes the JS glue
+/// of its first part again (keeping the exports the chunks link to), and wasm-opt shrinks every
+/// piece. Trunk cannot split (its issue 1022), so this is the project's own step.
 pub fn app() -> Result<PathBuf, String> {
     let mut trunk = command("trunk");
     trunk
-        .args(["build", "--release"])
-        .env("TRUNK_SKIP_VERSION_CHECK", "true");
+        .args(["build", "--release", "--features", "split"])
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        // Setting RUSTFLAGS replaces `.cargo/config.toml`'s flags for the target: repeat them.
+        .env(
+            "RUSTFLAGS",
+            "-C link-args=--emit-relocs --cfg erase_components",
+        );
     run(trunk)?;
     let dist = root().join("dist");
-    optimise_wasm(&dist.join("assistant-web_bg.wasm"))?;
-    // Trunk hashed the wasm before wasm-opt changed it.
+    split(&dist)?;
+    for entry in std::fs::read_dir(&dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|ext| ext == "wasm") {
+            optimise_wasm(&path)?;
+        }
+    }
+    // Trunk hashed the wasm and the glue before they were split and shrunk.
     integrity::rewrite(&dist)?;
     for_static_hosts(&dist)?;
     Ok(dist)
+}
+
+/// Cuts the wasm Trunk built into its first part and its chunks, in `dist` under the names the
+/// page and `widget.js` load (`assistant-web.js`, `assistant-web_bg.wasm`), beside
+/// `__wasm_split.js` (which fetches each chunk relative to itself) and the chunks.
+fn split(dist: &Path) -> Result<(), String> {
+    let built = target_dir().join("wasm32-unknown-unknown/wasm-release/assistant-web.wasm");
+    let work = target_dir().join("wasm-split");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let mut cut = command("wasm-split-cli");
+    cut.args(["--target", "web", "--out-name", "assistant-web"])
+        .arg(&built)
+        .arg(&work);
+    run(cut)?;
+    let glue = work.join("glue");
+    let mut bindgen = command("wasm-bindgen");
+    bindgen
+        .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+        .args(["--out-name", "assistant-web", "--out-dir"])
+        .arg(&glue)
+        .arg(work.join("assistant-web.wasm"));
+    run(bindgen)?;
+    let copy = |from: PathBuf, to: PathBuf| {
+        std::fs::copy(&from, &to)
+            .map(drop)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+    };
+    for name in ["assistant-web.js", "assistant-web_bg.wasm"] {
+        copy(glue.join(name), dist.join(name))?;
+    }
+    for entry in std::fs::read_dir(&work).map_err(|e| format!("{}: {e}", work.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let chunk = name.ends_with(".wasm") && name != "assistant-web.wasm";
+        if chunk || name == "__wasm_split.js" {
+            copy(path.clone(), dist.join(name))?;
+        }
+    }
+    Ok(())
 }
 
 /// What a static host needs beside the app: `404.html`, the app's page again, which hosts such as

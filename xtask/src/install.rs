@@ -14,6 +14,8 @@ use crate::command::{cargo, command, output_line, root, run};
 /// Trunk's version: newer ones need a newer rustc than the one this project targets.
 const TRUNK_VERSION: &str = "0.21.14";
 const TWIGGY_VERSION: &str = "0.8.0";
+/// The wasm splitter the release build runs (`wasm-split-cli`, of `wasm_split_cli_support`).
+const WASM_SPLIT_VERSION: &str = "0.2.4";
 /// Debian's Chromium and its matching driver.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -21,7 +23,7 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// What a task needs installed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Tools {
-    /// Building the web app: the wasm target, Trunk and wasm-bindgen.
+    /// Building the web app: the wasm target, Trunk, wasm-bindgen and the wasm splitter.
     App,
     /// The app's tools and a browser with its driver, for the in-browser and end-to-end tests.
     Browser,
@@ -33,6 +35,7 @@ impl Tools {
         ensure_toolchain()?;
         ensure_trunk()?;
         ensure_wasm_bindgen()?;
+        ensure_wasm_split()?;
         ensure_build_packages()?;
         if self >= Tools::Browser {
             ensure_chromium()?;
@@ -114,6 +117,36 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
         "wasm-bindgen-cli",
         "--version",
         &format!("={wanted}"),
+    ]);
+    run(install)
+}
+
+/// The wasm splitter, which cuts the release build's wasm into its first part and the chunks
+/// loaded later. It says no version of itself: cargo's list of installed packages does.
+fn ensure_wasm_split() -> Result<(), String> {
+    let mut list = cargo();
+    list.args(["install", "--list"]);
+    let installed = list
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_default();
+    let wanted = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if installed.lines().any(|line| line.trim() == wanted) {
+        return Ok(());
+    }
+    println!(
+        "installing wasm-split-cli {WASM_SPLIT_VERSION}, which splits the release wasm into chunks \
+         (about a minute)"
+    );
+    let mut install = cargo();
+    install.args([
+        "install",
+        "--locked",
+        "wasm_split_cli_support",
+        "--version",
+        WASM_SPLIT_VERSION,
+        "--features",
+        "build-binary",
     ]);
     run(install)
 }

@@ -4,6 +4,7 @@
 pub mod demo_marker;
 pub mod gate;
 pub mod language_switcher;
+pub mod parts;
 pub mod placement;
 
 use assistant_core::account::AccountId;
@@ -12,17 +13,16 @@ use wasm_bindgen::JsValue;
 
 use crate::backend::client::{Client, Token, Transport};
 use crate::backend::config;
-use crate::checklist::OffersChecklist;
 use crate::context::{Api, NamedAccount, Settings};
-use crate::help::{HelpPage, NotFoundPage};
+use crate::help::NotFoundPage;
 use crate::i18n::{Locale, browser_locale, text};
-use crate::journey::AccountJourney;
 use crate::journey::progress::Shelf;
 use crate::overview::AccountsOverview;
 use crate::route::{Navigator, Screen, ScreenLink};
 use crate::shell::demo_marker::DemoMarker;
 use crate::shell::gate::SignInGate;
 use crate::shell::language_switcher::LanguageSwitcher;
+use crate::shell::parts::{Late, LatePart};
 use crate::shell::placement::{Placement, text_or_null};
 use crate::sign_in::Session;
 use crate::sign_in::pages::SignedInAs;
@@ -239,11 +239,15 @@ pub(crate) fn Assistant(client: Client) -> impl IntoView {
         {move || {
             generation.track();
             match current.get() {
-                Part::Overview => view! { <AccountsOverview/> }.into_any(),
-                Part::Help => view! { <HelpPage/> }.into_any(),
+                Part::Overview => {
+                    // The next page's code comes while the owner reads the overview.
+                    parts::preload_next();
+                    view! { <AccountsOverview/> }.into_any()
+                }
+                Part::Help => view! { <Late part=LatePart::Help/> }.into_any(),
                 Part::NotFound => view! { <NotFoundPage/> }.into_any(),
-                Part::Journey(account_id) => view! { <AccountJourney account_id/> }.into_any(),
-                Part::Checklist(account_id) => view! { <OffersChecklist account_id/> }.into_any(),
+                Part::Journey(id) => view! { <Late part=LatePart::Journey(id)/> }.into_any(),
+                Part::Checklist(id) => view! { <Late part=LatePart::Checklist(id)/> }.into_any(),
             }
         }}
     }
