@@ -254,6 +254,28 @@ async fn a_session_that_ends_leads_to_the_sign_in_page_with_the_answers_kept(
     page.wait_heading("Account migrated").await
 }
 
+/// The sign-in's code comes as a chunk of its own: when it cannot be fetched, the problem panel,
+/// whose Try again fetches it.
+async fn the_sign_ins_code_that_cannot_be_fetched_is_fetched_again(
+    page_of: impl Fn(String) -> Page,
+) -> Result<(), Failed> {
+    let app = SignedInApp::start_from_env("faults", 3600, &["--enable-faults"])?;
+    let page = page_of(app.url.clone());
+    // A file of the app, to set the faults from its origin.
+    page.open("app.js").await?;
+    crate::reliability::set_faults(
+        &page,
+        serde_json::json!([{ "method": "GET", "path": "/split_sign_in.wasm", "times": 1,
+                             "fault": { "kind": "status", "status": 503 } }]),
+    )
+    .await?;
+    page.open("").await?;
+    page.wait_text(".pma-problem", "could not be reached")
+        .await?;
+    page.press(".pma-problem", "Try again").await?;
+    page.wait_heading(START_HEADING).await
+}
+
 pub fn tests(harness: &Harness) -> Vec<Trial> {
     vec![
         harness.trial(
@@ -306,6 +328,14 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
                     browser,
                     apps.provider_unreachable,
                 ))
+            },
+        ),
+        harness.trial(
+            "sign-in: the sign-in's code that cannot be fetched is fetched again",
+            |browser, _| {
+                the_sign_ins_code_that_cannot_be_fetched_is_fetched_again(move |url| {
+                    Page::new(browser.clone(), url)
+                })
             },
         ),
         harness.trial(

@@ -6,16 +6,19 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::backend::client::{Client, Token, Transport};
+use assistant_core::sign_in::SignInFailure;
+
+use crate::backend::client::{Client, ClientError, Token, Transport};
 use crate::i18n::{Locale, text};
 use crate::route::Navigator;
 use crate::shell::Assistant;
-use crate::sign_in::pages::{SignInFailurePage, StartPage};
+use crate::shell::parts::{Unavailable, load_sign_in};
 use crate::sign_in::protocol::AuthConfig;
-use crate::sign_in::{Session, Start, begin, resume};
+use crate::sign_in::{Session, SignInParts, Start};
+use crate::ui::page::ProblemPanel;
 
 /// The assistant behind a sign-in at `auth`'s provider, on the API at `api_base`; `session`
-/// holds the signed-in session for the header.
+/// holds the signed-in session for the header. The sign-in's code comes as a chunk of its own.
 #[component]
 pub fn SignInGate(
     auth: AuthConfig,
@@ -24,14 +27,19 @@ pub fn SignInGate(
 ) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
     let start = RwSignal::new_local(None::<Start>);
-    let run = move |step: fn(
-        AuthConfig,
-    )
-        -> std::pin::Pin<Box<dyn std::future::Future<Output = Start>>>,
-                    auth: AuthConfig| {
+    let parts = RwSignal::new_local(None::<SignInParts>);
+    let auth = StoredValue::new_local(auth);
+    let run = move |step: fn(&SignInParts) -> Step| {
         start.set(None);
         spawn_local(async move {
-            let outcome = step(auth).await;
+            let outcome = match load_sign_in().await {
+                Ok(loaded) => {
+                    parts.set(Some(loaded));
+                    step(&loaded)(auth.get_value()).await
+                }
+                // Its code could not be fetched: the problem panel, whose Try again fetches it.
+                Err(Unavailable) => Start::Failed(SignInFailure::Unreachable),
+            };
             if let Start::SignedIn(signed_in) = &outcome {
                 session.set(Some(signed_in.clone()));
                 // Back on the screen the sign-in started from.
@@ -40,25 +48,28 @@ pub fn SignInGate(
             start.set(Some(outcome));
         });
     };
-    let auth = StoredValue::new_local(auth);
-    run(|auth| Box::pin(resume(auth)), auth.get_value());
-    let on_sign_in = Callback::new(move |()| run(|auth| Box::pin(begin(auth)), auth.get_value()));
-    let on_retry = Callback::new(move |()| run(|auth| Box::pin(resume(auth)), auth.get_value()));
+    run(|parts| parts.resume);
+    let on_sign_in = Callback::new(move |()| run(|parts| parts.begin));
+    let on_retry = Callback::new(move |()| run(|parts| parts.resume));
 
-    move || match start.get() {
-        None | Some(Start::Leaving) => {
+    move || match (start.get(), parts.get()) {
+        (None | Some(Start::Leaving), _) => {
             view! { <p class="pma-body" role="status">{text(Locale::signing_in)}</p> }.into_any()
         }
-        Some(Start::SignedIn(signed_in)) => {
+        (Some(Start::SignedIn(signed_in)), _) => {
             let client = Client::new(Transport::Http {
                 base_url: api_base.trim_end_matches('/').to_owned(),
                 token: Token::SignedIn(Rc::new(signed_in)),
             });
             view! { <Assistant client/> }.into_any()
         }
-        Some(Start::SignedOut) => view! { <StartPage on_sign_in/> }.into_any(),
-        Some(Start::Failed(failure)) => {
-            view! { <SignInFailurePage failure on_sign_in on_retry/> }.into_any()
+        (Some(Start::SignedOut), Some(parts)) => (parts.start_page)(on_sign_in),
+        (Some(Start::Failed(failure)), Some(parts)) => {
+            (parts.failure_page)(failure, on_sign_in, on_retry)
         }
+        (Some(_), None) => view! { <ProblemPanel error=ClientError::Network on_retry/> }.into_any(),
     }
 }
+
+/// One of the sign-in's steps.
+type Step = fn(AuthConfig) -> std::pin::Pin<Box<dyn std::future::Future<Output = Start>>>;

@@ -1,5 +1,5 @@
-//! The parts of the app a first screen does not need: an account's journey, the offers checklist
-//! and help. Built with the `split` feature (the release build), each is a chunk of the wasm,
+//! The parts of the app a first screen does not need: an account's journey, the offers checklist,
+//! help and the app's own sign-in. Built with the `split` feature (the release build), each is a chunk of the wasm,
 //! fetched when first shown, or earlier once the browser is idle; unsplit (`trunk serve`, the
 //! in-browser tests), each is a plain call. A chunk that cannot be fetched shows the page's
 //! problem panel with Try again, as an API failure does; the next try fetches it again.
@@ -12,6 +12,7 @@ use crate::checklist::OffersChecklist;
 use crate::help::HelpPage;
 use crate::i18n::{Locale, text};
 use crate::journey::AccountJourney;
+use crate::sign_in::SignInParts;
 use crate::ui::page::ProblemPanel;
 
 /// A part's code could not be fetched (offline, or its host answered with an error).
@@ -69,6 +70,27 @@ fn checklist() -> Result<Show, Unavailable> {
 )]
 fn help() -> Result<Show, Unavailable> {
     Ok(|_| view! { <HelpPage/> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(sign_in, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn sign_in() -> Result<SignInParts, Unavailable> {
+    Ok(crate::sign_in::parts())
+}
+
+/// The app's own sign-in, once its code is here (only a page whose `config.json` names a
+/// provider asks for it).
+pub async fn load_sign_in() -> Result<SignInParts, Unavailable> {
+    #[cfg(feature = "split")]
+    {
+        sign_in().await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        sign_in()
+    }
 }
 
 /// A part that loads as a chunk.

@@ -11,8 +11,37 @@ use std::rc::Rc;
 
 use assistant_core::sign_in::{Expected, SignInFailure, SignedInUser, check_id_token};
 
+use leptos::prelude::*;
+
 use crate::backend::client::TokenSource;
+use crate::sign_in::pages::{SignInFailurePage, StartPage};
 use crate::sign_in::protocol::{Answer, AuthConfig, Pending, Provider, Tokens};
+
+/// What the sign-in's chunk hands over: its steps and its pages (the release build loads it only
+/// when `config.json` names a provider).
+#[derive(Clone, Copy)]
+pub struct SignInParts {
+    /// What a page load does: [`resume`].
+    pub resume: fn(AuthConfig) -> Pin<Box<dyn Future<Output = Start>>>,
+    /// Signing in at the provider's own page: [`begin`].
+    pub begin: fn(AuthConfig) -> Pin<Box<dyn Future<Output = Start>>>,
+    /// The start page, with its Sign in.
+    pub start_page: fn(Callback<()>) -> AnyView,
+    /// The page of a failure, with Sign in and Try again.
+    pub failure_page: fn(SignInFailure, Callback<()>, Callback<()>) -> AnyView,
+}
+
+/// The sign-in's parts.
+pub fn parts() -> SignInParts {
+    SignInParts {
+        resume: |config| Box::pin(resume(config)),
+        begin: |config| Box::pin(begin(config)),
+        start_page: |on_sign_in| view! { <StartPage on_sign_in/> }.into_any(),
+        failure_page: |failure, on_sign_in, on_retry| {
+            view! { <SignInFailurePage failure on_sign_in on_retry/> }.into_any()
+        },
+    }
+}
 
 /// Renew a token this long before it runs out, so no request carries one that is about to.
 const RENEW_BEFORE_MS: f64 = 10_000.0;
