@@ -3,13 +3,12 @@
 //! reference server over HTTP (`cargo xtask test` starts one and names it in `ASSISTANT_TEST_API`
 //! when it builds these tests).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use assistant_core::account::AccountId;
 use assistant_core::api::{ChecklistTicks, ProblemCode, WorkEmailCheck};
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
-use assistant_web::backend::client::{Client, ClientError, Token, Transport};
+use assistant_web::backend::client::{Client, ClientError, DemoSlot, Token, Transport};
 use assistant_web::backend::demo::DemoBackend;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -22,9 +21,9 @@ fn id(text: &str) -> AccountId {
 }
 
 fn demo() -> Client {
-    Client::new(Transport::Demo(Rc::new(RefCell::new(
+    Client::new(Transport::Demo(Rc::new(DemoSlot::with(Box::new(
         DemoBackend::in_memory(60_000.0),
-    ))))
+    )))))
 }
 
 fn server_url() -> &'static str {

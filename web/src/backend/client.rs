@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::backend::demo::{ApiRequest, ApiResponse, DemoBackend};
+use crate::backend::demo::{self, ApiRequest, ApiResponse, DemoApi};
 
 /// What stays itself in a path segment made from data: RFC 3986's unreserved characters. All
 /// else (`/`, `?`, `#`, `%`, spaces, anything not ASCII) is percent-encoded, so data never ends
@@ -143,7 +143,60 @@ pub enum Transport {
         token: Token,
     },
     /// The embedded demo backend.
-    Demo(Rc<RefCell<DemoBackend>>),
+    Demo(Rc<DemoSlot>),
+}
+
+/// Where the embedded demo backend lives: its code (a chunk in the release build) and state come
+/// with the first request.
+pub struct DemoSlot {
+    migration_takes_ms: f64,
+    backend: RefCell<Option<Box<dyn DemoApi>>>,
+}
+
+impl DemoSlot {
+    /// A demo on the browser's local storage, opened at the first request, whose migrations take
+    /// `migration_takes_ms`.
+    pub fn on_local_storage(migration_takes_ms: f64) -> Self {
+        Self {
+            migration_takes_ms,
+            backend: RefCell::new(None),
+        }
+    }
+
+    /// A demo already open.
+    pub fn with(backend: Box<dyn DemoApi>) -> Self {
+        Self {
+            migration_takes_ms: 0.0,
+            backend: RefCell::new(Some(backend)),
+        }
+    }
+
+    async fn handle(&self, request: &ApiRequest, now_ms: f64) -> Result<ApiResponse, ClientError> {
+        if self.backend.borrow().is_none() {
+            let opened = demo::open(self.migration_takes_ms)
+                .await
+                .map_err(|_| ClientError::Network)?;
+            // Another request may have opened it meanwhile: the first one opened stays.
+            self.backend.borrow_mut().get_or_insert(opened);
+        }
+        let mut backend = self.backend.borrow_mut();
+        let backend = backend.as_mut().ok_or(ClientError::Network)?;
+        Ok(backend.handle(request, now_ms))
+    }
+
+    fn reset(&self) {
+        match self.backend.borrow_mut().as_mut() {
+            Some(backend) => backend.reset(),
+            // Not open yet: what it would open is forgotten, so it opens on the fixtures.
+            None => {
+                if let Some(storage) =
+                    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+                {
+                    let _ = storage.remove_item(demo::STORAGE_KEY);
+                }
+            }
+        }
+    }
 }
 
 /// The API client.
@@ -289,7 +342,7 @@ impl Client {
     /// Puts the demo's fixtures back; nothing on a real server.
     pub fn reset_demo(&self) {
         if let Transport::Demo(demo) = &self.transport {
-            demo.borrow_mut().reset();
+            demo.reset();
         }
     }
 
@@ -305,7 +358,7 @@ impl Client {
             }
             Transport::Demo(demo) => {
                 request.token = Some(crate::backend::demo::DEMO_TOKEN.to_owned());
-                Ok(demo.borrow_mut().handle(&request, now_ms()))
+                demo.handle(&request, now_ms()).await
             }
         }
     }

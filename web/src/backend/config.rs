@@ -3,14 +3,12 @@
 //! The API never comes from the page's URL: a link must not be able to point the app, with the
 //! user's token, at another server.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde::Deserialize;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::backend::client::{Client, Token, Transport};
-use crate::backend::demo::DemoBackend;
+use crate::backend::client::{Client, DemoSlot, Token, Transport};
 
 /// How long a demo migration takes, in milliseconds.
 const DEMO_MIGRATION_MS: f64 = 3_000.0;
@@ -58,9 +56,7 @@ impl AppConfig {
                 base_url: base_url.trim_end_matches('/').to_owned(),
                 token: self.demo_token.clone().map_or(Token::None, Token::Fixed),
             },
-            None => Transport::Demo(Rc::new(RefCell::new(DemoBackend::in_local_storage(
-                DEMO_MIGRATION_MS,
-            )))),
+            None => Transport::Demo(Rc::new(DemoSlot::on_local_storage(DEMO_MIGRATION_MS))),
         }
     }
 }

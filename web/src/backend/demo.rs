@@ -20,6 +20,7 @@ use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::backend::Unavailable;
 use crate::backend::browser_idna::BrowserIdna;
 
 /// Where the demo keeps its state in local storage; the suffix is the format's version.
@@ -128,6 +129,45 @@ enum SaveState {
     Saved(String),
     /// Storage refused the last save: memory is newer than it.
     Refused,
+}
+
+/// What the client asks of the demo backend, whose code the release build loads as a chunk on
+/// the first request.
+pub trait DemoApi {
+    /// Answers a request at `now_ms` (milliseconds since the epoch).
+    fn handle(&mut self, request: &ApiRequest, now_ms: f64) -> ApiResponse;
+    /// Puts the fixtures back, forgetting every change.
+    fn reset(&mut self);
+}
+
+impl DemoApi for DemoBackend {
+    fn handle(&mut self, request: &ApiRequest, now_ms: f64) -> ApiResponse {
+        DemoBackend::handle(self, request, now_ms)
+    }
+
+    fn reset(&mut self) {
+        DemoBackend::reset(self);
+    }
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(demo, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn on_local_storage(migration_takes_ms: f64) -> Result<Box<dyn DemoApi>, Unavailable> {
+    Ok(Box::new(DemoBackend::in_local_storage(migration_takes_ms)))
+}
+
+/// The demo on the browser's local storage, once its code is here.
+pub async fn open(migration_takes_ms: f64) -> Result<Box<dyn DemoApi>, Unavailable> {
+    #[cfg(feature = "split")]
+    {
+        on_local_storage(migration_takes_ms).await
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        on_local_storage(migration_takes_ms)
+    }
 }
 
 /// The demo backend.

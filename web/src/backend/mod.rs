@@ -5,3 +5,15 @@ pub mod browser_idna;
 pub mod client;
 pub mod config;
 pub mod demo;
+
+/// A part of the app's code could not be fetched (offline, or its host answered with an error):
+/// the release build loads some parts as chunks of the wasm when first needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unavailable;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}

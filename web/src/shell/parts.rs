@@ -15,16 +15,7 @@ use crate::journey::AccountJourney;
 use crate::sign_in::SignInParts;
 use crate::ui::page::ProblemPanel;
 
-/// A part's code could not be fetched (offline, or its host answered with an error).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unavailable;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        Unavailable
-    }
-}
+pub use crate::backend::Unavailable;
 
 /// Shows a part, once its code is here: a plain function, which a chunk hands over.
 type Show = fn(LatePart) -> AnyView;
