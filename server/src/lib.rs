@@ -303,8 +303,17 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
                 get(move || std::future::ready(axum::Json(config.clone()))),
             );
         }
-        // Unknown paths get the app's page, so a reload on any screen's URL works.
-        let spa = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+        // Unknown paths get the app's page, so a reload on any screen's URL works. The build's
+        // `.br` and `.gz` files are sent to a browser that accepts them (with
+        // `Vary: Accept-Encoding`).
+        let spa = ServeDir::new(dir)
+            .precompressed_br()
+            .precompressed_gzip()
+            .fallback(
+                ServeFile::new(dir.join("index.html"))
+                    .precompressed_br()
+                    .precompressed_gzip(),
+            );
         let spa = Router::new()
             .fallback_service(spa)
             .layer(axum::middleware::map_request(no_file_is_named_so))

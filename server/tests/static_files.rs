@@ -224,3 +224,72 @@ async fn a_portal_of_an_allowed_origin_may_load_the_apps_files() {
         .unwrap();
     assert!(!other.headers().contains_key("access-control-allow-origin"));
 }
+
+/// A GET of `path` accepting `encodings`: the `Content-Encoding` and `Vary` of the answer, and
+/// its body.
+async fn get_accepting(
+    settings: &Settings,
+    path: &str,
+    encodings: &str,
+) -> (Option<String>, Option<String>, Vec<u8>) {
+    let response = app(settings)
+        .unwrap()
+        .oneshot(
+            Request::get(path)
+                .header("accept-encoding", encodings)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let header = |name| {
+        response
+            .headers()
+            .get_all(name)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .reduce(|a, b| format!("{a}, {b}"))
+    };
+    let (encoding, vary) = (header("content-encoding"), header("vary"));
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (encoding, vary, body.to_vec())
+}
+
+#[tokio::test]
+async fn the_builds_compressed_files_go_to_browsers_that_accept_them() {
+    let dist = built_app();
+    for (suffix, bytes) in [("br", &b"brotli bytes"[..]), ("gz", b"gzip bytes")] {
+        std::fs::write(dist.path().join(format!("app.css.{suffix}")), bytes).unwrap();
+        std::fs::write(dist.path().join(format!("index.html.{suffix}")), bytes).unwrap();
+    }
+    let settings = Settings {
+        static_dir: Some(dist.path().into()),
+        ..Settings::default()
+    };
+    for path in ["/app.css", "/index.html", "/accounts/fabrikam/work-email"] {
+        let (encoding, vary, body) = get_accepting(&settings, path, "gzip, deflate, br").await;
+        assert_eq!(encoding.as_deref(), Some("br"), "{path}");
+        assert_eq!(body, b"brotli bytes", "{path}");
+        assert!(
+            vary.unwrap_or_default().contains("accept-encoding"),
+            "{path}"
+        );
+
+        let (encoding, _, body) = get_accepting(&settings, path, "gzip").await;
+        assert_eq!(encoding.as_deref(), Some("gzip"), "{path}");
+        assert_eq!(body, b"gzip bytes", "{path}");
+
+        // A browser that takes neither gets the file itself, still told that it varies.
+        let (encoding, vary, body) = get_accepting(&settings, path, "identity").await;
+        assert_eq!(encoding, None, "{path}");
+        assert!(
+            !body.starts_with(b"brotli") && !body.starts_with(b"gzip"),
+            "{path}"
+        );
+        assert!(
+            vary.unwrap_or_default().contains("accept-encoding"),
+            "{path}"
+        );
+    }
+}

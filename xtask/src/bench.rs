@@ -8,12 +8,9 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 
-use flate2::Compression;
-use flate2::write::GzEncoder;
-
 use crate::command::{cargo, command, root, run};
 use crate::install::{self, Tools};
-use crate::{build, server};
+use crate::{build, compress, server};
 
 /// The files the standalone app's first screen loads, from the built app, in loading order.
 const FIRST_SCREEN_FILES: [&str; 6] = [
@@ -31,19 +28,15 @@ struct Transfer {
     name: String,
     raw: usize,
     gzip: usize,
-}
-
-fn gzip_size(bytes: &[u8]) -> Result<usize, String> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes).map_err(|e| e.to_string())?;
-    Ok(encoder.finish().map_err(|e| e.to_string())?.len())
+    brotli: usize,
 }
 
 fn transfer(name: &str, bytes: &[u8]) -> Result<Transfer, String> {
     Ok(Transfer {
         name: name.to_owned(),
         raw: bytes.len(),
-        gzip: gzip_size(bytes)?,
+        gzip: compress::gzip(bytes)?.len(),
+        brotli: compress::brotli(bytes)?.len(),
     })
 }
 
@@ -113,35 +106,38 @@ fn print_chunks(dist: &Path) -> Result<(), String> {
         }
     }
     chunks.sort_by_key(|chunk| std::cmp::Reverse(chunk.gzip));
-    println!("\nLoaded later (chunks of the wasm), gzip -9:");
+    println!("\nLoaded later (chunks of the wasm), gzip -9 and brotli 11:");
     for chunk in &chunks {
-        println!(
-            "| {:<24} | {:>10} | {:>10} |",
-            chunk.name,
-            kilobytes(chunk.raw),
-            kilobytes(chunk.gzip)
-        );
+        print_transfer(chunk);
     }
     Ok(())
 }
 
 fn print_sizes(transfers: &[Transfer]) {
-    println!("\nFirst screen (standalone), gzip -9:");
-    println!("| {:<24} | {:>10} | {:>10} |", "file", "raw", "gzip");
-    println!("|{:-<26}|{:->12}|{:->12}|", "", "", "");
-    for transfer in transfers {
-        println!(
-            "| {:<24} | {:>10} | {:>10} |",
-            transfer.name,
-            kilobytes(transfer.raw),
-            kilobytes(transfer.gzip)
-        );
-    }
+    println!("\nFirst screen (standalone), gzip -9 and brotli 11:");
     println!(
-        "| {:<24} | {:>10} | {:>10} |",
-        "total",
-        kilobytes(transfers.iter().map(|t| t.raw).sum()),
-        kilobytes(transfers.iter().map(|t| t.gzip).sum())
+        "| {:<24} | {:>10} | {:>10} | {:>10} |",
+        "file", "raw", "gzip", "brotli"
+    );
+    println!("|{:-<26}|{:->12}|{:->12}|{:->12}|", "", "", "", "");
+    for transfer in transfers {
+        print_transfer(transfer);
+    }
+    print_transfer(&Transfer {
+        name: "total".into(),
+        raw: transfers.iter().map(|t| t.raw).sum(),
+        gzip: transfers.iter().map(|t| t.gzip).sum(),
+        brotli: transfers.iter().map(|t| t.brotli).sum(),
+    });
+}
+
+fn print_transfer(transfer: &Transfer) {
+    println!(
+        "| {:<24} | {:>10} | {:>10} | {:>10} |",
+        transfer.name,
+        kilobytes(transfer.raw),
+        kilobytes(transfer.gzip),
+        kilobytes(transfer.brotli)
     );
 }
 

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::command::{cargo, command, root, run};
-use crate::{install, integrity};
+use crate::{compress, install, integrity};
 
 /// Builds the web app in release mode into `dist/`, split into the part every page loads and the
 /// chunks loaded later, and returns that folder.
@@ -34,6 +34,7 @@ pub fn app() -> Result<PathBuf, String> {
     // Trunk hashed the wasm and the glue before they were split and shrunk.
     integrity::rewrite(&dist)?;
     for_static_hosts(&dist)?;
+    compress::precompress(&dist)?;
     Ok(dist)
 }
 

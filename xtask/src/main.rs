@@ -3,6 +3,7 @@
 mod bench;
 mod build;
 mod command;
+mod compress;
 mod contract;
 mod fuzz;
 mod install;
