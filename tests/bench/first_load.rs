@@ -54,8 +54,33 @@ const MEASURES: [(&str, &str, &str); 2] = [
     ),
 ];
 
-/// One cold load of `path`: the times noted in the page, once `until` is among them.
-async fn cold_load(browser: Client, base: &str, path: &str, until: &str) -> Result<Value, Failed> {
+/// The next page's code, which the overview has fetched ahead, and when a click on it is counted.
+const NEXT_CHUNK: &str = "split_journey.wasm";
+const CLICK_AT_MS: f64 = 1_000.0;
+
+/// Whether the page had fetched the next page's code ([`NEXT_CHUNK`]) by [`CLICK_AT_MS`] after
+/// navigation, asked once that time has passed.
+async fn next_chunk_by_the_click(page: &Page) -> Result<bool, Failed> {
+    let script = format!(
+        "if (performance.now() < {CLICK_AT_MS}) return null;
+         return performance.getEntriesByType('resource')
+             .some((e) => e.name.endsWith('/{NEXT_CHUNK}') && e.responseEnd > 0 && e.responseEnd <= {CLICK_AT_MS});"
+    );
+    page.until("a second after navigation", || async {
+        let ready = page.browser.execute(&script, vec![]).await.ok()?;
+        ready.as_bool()
+    })
+    .await
+}
+
+/// One cold load of `path`: the times noted in the page, once `until` is among them; on the
+/// overview, whether the next page's code was fetched before a click at one second.
+async fn cold_load(
+    browser: Client,
+    base: &str,
+    path: &str,
+    until: &str,
+) -> Result<(Value, Option<bool>), Failed> {
     // As a new tab: throttling set on the blank page stays with the tab as it loads the app.
     browser.goto("about:blank").await?;
     devtools::throttle_cpu(&browser, CPU_SLOWDOWN).await?;
@@ -65,11 +90,18 @@ async fn cold_load(browser: Client, base: &str, path: &str, until: &str) -> Resu
     let script = format!(
         "return (window.pmaTimes || {{}})['{until}'] === undefined ? null : window.pmaTimes;"
     );
-    page.until(&format!("the {until} mark"), || async {
-        let times = page.browser.execute(&script, vec![]).await.ok()?;
-        (!times.is_null()).then_some(times)
-    })
-    .await
+    let times = page
+        .until(&format!("the {until} mark"), || async {
+            let times = page.browser.execute(&script, vec![]).await.ok()?;
+            (!times.is_null()).then_some(times)
+        })
+        .await?;
+    let next_chunk = if until == "control" {
+        Some(next_chunk_by_the_click(&page).await?)
+    } else {
+        None
+    };
+    Ok((times, next_chunk))
 }
 
 /// What the first screen requested after the page, each with when it started and ended (ms since
@@ -130,10 +162,12 @@ fn measure(harness: &Harness) -> Result<(), Failed> {
     for ((label, path, until), target) in MEASURES.into_iter().zip(targets) {
         let mut shell = Vec::new();
         let mut times = Vec::new();
+        let mut next_chunk_ready = Vec::new();
         for _ in 0..LOADS {
-            let marks = harness.in_browser(|browser, apps| async move {
+            let (marks, next_chunk) = harness.in_browser(|browser, apps| async move {
                 cold_load(browser, &apps.api, path, until).await
             })?;
+            next_chunk_ready.extend(next_chunk);
             let read = |name: &str| marks.get(name).and_then(Value::as_f64);
             shell.extend(read("shell"));
             times.push(read(until).ok_or("no time noted")?);
@@ -149,6 +183,14 @@ fn measure(harness: &Harness) -> Result<(), Failed> {
         );
         if let Some(target) = target.filter(|target| median > *target) {
             println!("  over the aim of {target:.0} ms (budgets.toml)");
+        }
+        if !next_chunk_ready.is_empty() {
+            println!(
+                "  the next page's code ({NEXT_CHUNK}) fetched before a click at {CLICK_AT_MS:.0} ms: \
+                 {} of {} loads",
+                next_chunk_ready.iter().filter(|ready| **ready).count(),
+                next_chunk_ready.len()
+            );
         }
     }
     Ok(())
