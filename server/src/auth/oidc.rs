@@ -180,30 +180,25 @@ impl Verifier {
 
     /// The provider's keys, through its discovery document.
     async fn fetch_keys(&self) -> Result<JwkSet, Refusal> {
-        let unreachable =
-            |e: reqwest::Error| Refusal(format!("cannot fetch the provider's keys: {e}"));
         let url = format!(
             "{}/.well-known/openid-configuration",
             self.settings.issuer.trim_end_matches('/')
         );
-        let discovery: Discovery = self
-            .http
-            .get(url)
-            .send()
-            .await
-            .and_then(reqwest::Response::error_for_status)
-            .map_err(unreachable)?
-            .json()
-            .await
-            .map_err(unreachable)?;
+        let discovery: Discovery = self.get_json(&url).await?;
         if discovery.issuer != self.settings.issuer {
             return Err(Refusal(format!(
                 "the discovery document is of another issuer: {}",
                 discovery.issuer
             )));
         }
+        self.get_json(&discovery.jwks_uri).await
+    }
+
+    /// The JSON document at `url`, from the provider.
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, Refusal> {
+        let unreachable = |e: reqwest::Error| Refusal(format!("cannot fetch {url}: {e}"));
         self.http
-            .get(discovery.jwks_uri)
+            .get(url)
             .send()
             .await
             .and_then(reqwest::Response::error_for_status)

@@ -160,14 +160,7 @@ fn on_local_storage(migration_takes_ms: f64) -> Result<Box<dyn DemoApi>, Unavail
 
 /// The demo on the browser's local storage, once its code is here.
 pub async fn open(migration_takes_ms: f64) -> Result<Box<dyn DemoApi>, Unavailable> {
-    #[cfg(feature = "split")]
-    {
-        on_local_storage(migration_takes_ms).await
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        on_local_storage(migration_takes_ms)
-    }
+    crate::backend::call_split!(on_local_storage(migration_takes_ms))
 }
 
 /// The demo backend.

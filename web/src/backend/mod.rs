@@ -6,6 +6,22 @@ pub mod client;
 pub mod config;
 pub mod demo;
 
+/// Calls a split point: in the split build (feature `split`) its code may first be fetched, so the
+/// call is awaited; in the whole build it is a plain call.
+macro_rules! call_split {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        {
+            $call.await
+        }
+        #[cfg(not(feature = "split"))]
+        {
+            $call
+        }
+    }};
+}
+pub(crate) use call_split;
+
 /// A part of the app's code could not be fetched (offline, or its host answered with an error):
 /// the release build loads some parts as chunks of the wasm when first needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

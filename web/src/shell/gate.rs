@@ -14,7 +14,7 @@ use crate::route::Navigator;
 use crate::shell::Assistant;
 use crate::shell::parts::{Unavailable, load_sign_in};
 use crate::sign_in::protocol::AuthConfig;
-use crate::sign_in::{Session, SignInParts, Start};
+use crate::sign_in::{Session, SignInParts, Start, Step};
 use crate::ui::page::ProblemPanel;
 
 /// The assistant behind a sign-in at `auth`'s provider, on the API at `api_base`; `session`
@@ -70,6 +70,3 @@ pub fn SignInGate(
         (Some(_), None) => view! { <ProblemPanel error=ClientError::Network on_retry/> }.into_any(),
     }
 }
-
-/// One of the sign-in's steps.
-type Step = fn(AuthConfig) -> std::pin::Pin<Box<dyn std::future::Future<Output = Start>>>;

@@ -16,6 +16,7 @@ use crate::sign_in::SignInParts;
 use crate::ui::page::ProblemPanel;
 
 pub use crate::backend::Unavailable;
+use crate::backend::call_split;
 
 /// Shows a part, once its code is here: a plain function, which a chunk hands over.
 type Show = fn(LatePart) -> AnyView;
@@ -74,14 +75,7 @@ fn sign_in() -> Result<SignInParts, Unavailable> {
 /// The app's own sign-in, once its code is here (only a page whose `config.json` names a
 /// provider asks for it).
 pub async fn load_sign_in() -> Result<SignInParts, Unavailable> {
-    #[cfg(feature = "split")]
-    {
-        sign_in().await
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        sign_in()
-    }
+    call_split!(sign_in())
 }
 
 /// A part that loads as a chunk.
@@ -97,21 +91,10 @@ pub enum LatePart {
 
 /// The function that shows `part`, once its code is here.
 async fn load(part: &LatePart) -> Result<Show, Unavailable> {
-    #[cfg(feature = "split")]
-    {
-        match part {
-            LatePart::Journey(_) => journey().await,
-            LatePart::Checklist(_) => checklist().await,
-            LatePart::Help => help().await,
-        }
-    }
-    #[cfg(not(feature = "split"))]
-    {
-        match part {
-            LatePart::Journey(_) => journey(),
-            LatePart::Checklist(_) => checklist(),
-            LatePart::Help => help(),
-        }
+    match part {
+        LatePart::Journey(_) => call_split!(journey()),
+        LatePart::Checklist(_) => call_split!(checklist()),
+        LatePart::Help => call_split!(help()),
     }
 }
 

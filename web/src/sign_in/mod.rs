@@ -17,14 +17,17 @@ use crate::backend::client::TokenSource;
 use crate::sign_in::pages::{SignInFailurePage, StartPage};
 use crate::sign_in::protocol::{Answer, AuthConfig, Pending, Provider, Tokens};
 
+/// One of the sign-in's steps: what it leads to.
+pub type Step = fn(AuthConfig) -> Pin<Box<dyn Future<Output = Start>>>;
+
 /// What the sign-in's chunk hands over: its steps and its pages (the release build loads it only
 /// when `config.json` names a provider).
 #[derive(Clone, Copy)]
 pub struct SignInParts {
     /// What a page load does: [`resume`].
-    pub resume: fn(AuthConfig) -> Pin<Box<dyn Future<Output = Start>>>,
+    pub resume: Step,
     /// Signing in at the provider's own page: [`begin`].
-    pub begin: fn(AuthConfig) -> Pin<Box<dyn Future<Output = Start>>>,
+    pub begin: Step,
     /// The start page, with its Sign in.
     pub start_page: fn(Callback<()>) -> AnyView,
     /// The page of a failure, with Sign in and Try again.
