@@ -81,8 +81,11 @@ impl From<HttpsUrl> for String {
 }
 
 /// Every external link the assistant shows. No link is written anywhere else.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+///
+/// Read from a map of field names to addresses: one absent keeps its default, an unknown one is
+/// ignored, one given twice is refused. (Read by hand, not derived: the derived reader was the
+/// largest function of the app's first screen, 17 KB of wasm.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Links {
     /// Sign up to the Microsoft Partner Network, to get an MPN ID.
     pub mpn_signup: HttpsUrl,
@@ -118,6 +121,87 @@ pub struct Links {
     pub community_call: HttpsUrl,
     /// A support ticket for publishing, certification or offer management.
     pub support_ticket: HttpsUrl,
+}
+
+impl Links {
+    /// The fields' names, as they are written, in the order of [`Links::slots`].
+    const FIELDS: [&'static str; 17] = [
+        "mpn_signup",
+        "mpn_membership",
+        "isv_resource_hub",
+        "partner_center",
+        "manage_account",
+        "pmc_profile",
+        "pmc_migration",
+        "pmc_support",
+        "marketplace_overview",
+        "marketplace_enrol",
+        "appsource_search",
+        "new_customer_engagement_offer",
+        "new_operations_offer",
+        "agreements",
+        "billing_profile",
+        "community_call",
+        "support_ticket",
+    ];
+
+    /// Each field, in the order of [`Links::FIELDS`].
+    fn slots(&mut self) -> [&mut HttpsUrl; 17] {
+        [
+            &mut self.mpn_signup,
+            &mut self.mpn_membership,
+            &mut self.isv_resource_hub,
+            &mut self.partner_center,
+            &mut self.manage_account,
+            &mut self.pmc_profile,
+            &mut self.pmc_migration,
+            &mut self.pmc_support,
+            &mut self.marketplace_overview,
+            &mut self.marketplace_enrol,
+            &mut self.appsource_search,
+            &mut self.new_customer_engagement_offer,
+            &mut self.new_operations_offer,
+            &mut self.agreements,
+            &mut self.billing_profile,
+            &mut self.community_call,
+            &mut self.support_ticket,
+        ]
+    }
+}
+
+impl<'de> Deserialize<'de> for Links {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LinksMap;
+
+        impl<'de> serde::de::Visitor<'de> for LinksMap {
+            type Value = Links;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map of link names to https: addresses")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Links, A::Error> {
+                let mut links = Links::default();
+                let mut seen = [false; 17];
+                while let Some(key) = map.next_key::<String>()? {
+                    let Some(at) = Links::FIELDS.iter().position(|name| *name == key) else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                        continue;
+                    };
+                    if std::mem::replace(&mut seen[at], true) {
+                        return Err(serde::de::Error::duplicate_field(Links::FIELDS[at]));
+                    }
+                    *links.slots()[at] = map.next_value()?;
+                }
+                Ok(links)
+            }
+        }
+
+        deserializer.deserialize_map(LinksMap)
+    }
 }
 
 impl Default for Links {
@@ -235,5 +319,40 @@ mod tests {
             "https://help.example/"
         );
         assert_eq!(config.links.agreements, Links::default().agreements);
+    }
+
+    /// The reader knows every field by the name the writer gives it: each link written with
+    /// another address is read back into its own field.
+    #[test]
+    fn every_link_is_read_by_the_name_it_is_written_under() {
+        let mut links = Links::default();
+        for (at, slot) in links.slots().into_iter().enumerate() {
+            *slot = HttpsUrl::known(format!("https://link.example/{at}"));
+        }
+        let written = serde_json::to_value(&links).unwrap();
+        let names: Vec<&str> = written
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut fields = Links::FIELDS.to_vec();
+        fields.sort_unstable();
+        let mut names = names;
+        names.sort_unstable();
+        assert_eq!(names, fields);
+        assert_eq!(serde_json::from_value::<Links>(written).unwrap(), links);
+    }
+
+    #[test]
+    fn a_link_given_twice_or_not_a_map_is_refused_and_an_unknown_one_ignored() {
+        let twice = r#"{"agreements":"https://a.example/","agreements":"https://b.example/"}"#;
+        assert!(serde_json::from_str::<Links>(twice).is_err());
+        assert!(serde_json::from_str::<Links>(r#"["https://a.example/"]"#).is_err());
+        let unknown: Links = serde_json::from_str(
+            r#"{"elsewhere":{"deep":[1,2]},"agreements":"https://a.example/"}"#,
+        )
+        .unwrap();
+        assert_eq!(unknown.agreements.as_str(), "https://a.example/");
     }
 }

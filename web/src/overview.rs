@@ -14,6 +14,7 @@ use crate::i18n::{Locale, text};
 use crate::journey::progress::Shelf;
 use crate::route::{Navigator, Screen, ScreenLink};
 use crate::ui::external_link::ExternalLink;
+use crate::ui::loaded::Loaded;
 use crate::ui::page::{ProblemPanel, use_page};
 
 fn status_text(locale: Locale, status: MigrationStatus) -> &'static str {
@@ -31,7 +32,7 @@ pub fn AccountsOverview() -> impl IntoView {
     let api = expect_context::<Api>();
     let locale = expect_context::<RwSignal<Locale>>();
     let named = expect_context::<NamedAccount>().0;
-    let accounts = LocalResource::new(move || {
+    let accounts = Loaded::new(move || {
         let client = api.client();
         async move { client.accounts().await }
     });
@@ -56,7 +57,7 @@ pub fn AccountsOverview() -> impl IntoView {
             }
             Some(Err(error)) => {
                 view! {
-                    <ProblemPanel error=error on_retry=Callback::new(move |()| accounts.refetch())/>
+                    <ProblemPanel error=error on_retry=Callback::new(move |()| accounts.reload())/>
                 }
                     .into_any()
             }

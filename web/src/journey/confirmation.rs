@@ -10,6 +10,7 @@ use crate::i18n::{Locale, text};
 use crate::journey::state::Journey;
 use crate::route::{Screen, ScreenLink};
 use crate::ui::external_link::ExternalLink;
+use crate::ui::loaded::Loaded;
 use crate::ui::page::use_page;
 
 /// The confirmation page.
@@ -22,7 +23,7 @@ pub fn ConfirmationPage(
     let settings = expect_context::<Settings>();
     let locale = expect_context::<RwSignal<Locale>>();
     let account_name = journey.account_name();
-    let offers_move = LocalResource::new(move || {
+    let offers_move = Loaded::new(move || {
         let (client, id) = (api.client(), journey.account_id());
         async move {
             client
@@ -75,7 +76,7 @@ fn MigratedPanel(
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let locale = expect_context::<RwSignal<Locale>>();
-    let reference = LocalResource::new(move || {
+    let reference = Loaded::new(move || {
         let (client, id) = (api.client(), journey.account_id());
         async move {
             client

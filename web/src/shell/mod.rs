@@ -26,6 +26,7 @@ use crate::shell::parts::{Late, LatePart};
 use crate::shell::placement::{Placement, text_or_null};
 use crate::sign_in::Session;
 use crate::sign_in::pages::SignedInAs;
+use crate::ui::loaded::Loaded;
 use crate::ui::page::{Announcer, LiveRegion};
 
 /// Which part of the app a screen belongs to: changing screens within a part keeps its state.
@@ -73,7 +74,7 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
     let announcer = provide_shell(locale, Placement::page(), Navigator::standalone());
     provide_context(NamedAccount(Signal::derive(|| None)));
 
-    let loaded = LocalResource::new(move || config::read(config.clone()));
+    let loaded = Loaded::new(move || config::read(config.clone()));
     // The operator's language comes before the browser's.
     Effect::new(move |_| {
         if let Some(chosen) = loaded
@@ -197,7 +198,7 @@ pub(crate) fn Assistant(client: Client) -> impl IntoView {
     let is_demo = client.is_demo();
     let api = Api::new(client);
     provide_context(api);
-    let flow_config = LocalResource::new(move || {
+    let flow_config = Loaded::new(move || {
         let client = api.client();
         async move { client.config().await.ok() }
     });

@@ -13,6 +13,7 @@ use crate::help::HelpPage;
 use crate::i18n::{Locale, text};
 use crate::journey::AccountJourney;
 use crate::sign_in::SignInParts;
+use crate::ui::loaded::Loaded;
 use crate::ui::page::ProblemPanel;
 
 pub use crate::backend::Unavailable;
@@ -135,7 +136,7 @@ pub fn Late(part: LatePart) -> impl IntoView {
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
     let loaded = {
         let part = part.clone();
-        LocalResource::new(move || {
+        Loaded::new(move || {
             attempt.track();
             let part = part.clone();
             async move { load(&part).await }

@@ -3,6 +3,7 @@
 
 pub mod error_summary;
 pub mod external_link;
+pub mod loaded;
 pub mod page;
 pub mod progress_bar;
 pub mod question_form;
