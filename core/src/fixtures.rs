@@ -6,6 +6,7 @@ use crate::offer::{CertificationStatus, Offer, OfferType, Readiness};
 use crate::tenant::Tenant;
 
 pub mod hostile;
+pub mod scale;
 
 /// The fixture accounts, in the order the overview lists them.
 pub const ACCOUNT_IDS: [&str; 6] = [

@@ -22,7 +22,6 @@ use axum::http::{HeaderName, HeaderValue, Method, Request, StatusCode, header};
 use axum::routing::get;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -234,6 +233,28 @@ async fn no_file_is_named_so<B>(mut request: Request<B>) -> Request<B> {
     request
 }
 
+/// Where the release build puts the files whose names change with their content.
+const HASHED_FILES: &str = "/assets/";
+
+/// How long a browser may keep an app file: a content-hashed one found under `/assets/`, a year
+/// without asking again (a new build names its files anew); the entry points (the page,
+/// `widget.js`, `config.json`) and anything else, only after checking it is still the same.
+async fn cache_control(
+    uri: axum::http::Uri,
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    let hashed = uri.path().starts_with(HASHED_FILES) && response.status().is_success();
+    let value = if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    response
+}
+
 /// The whole HTTP application, with its store opened (and migrated, and seeded if new).
 pub fn app(settings: &Settings) -> Result<Router, StoreError> {
     let store = Store::open(
@@ -314,18 +335,19 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
                     .precompressed_br()
                     .precompressed_gzip(),
             );
+        // A hashed file that is not there is a 404, never the page: a script or a wasm fetched
+        // from an old page gets an error it shows, not HTML.
+        let hashed = ServeDir::new(dir.join(HASHED_FILES.trim_matches('/')))
+            .precompressed_br()
+            .precompressed_gzip();
         let spa = Router::new()
+            .nest_service(HASHED_FILES.trim_end_matches('/'), hashed)
             .fallback_service(spa)
             .layer(axum::middleware::map_request(no_file_is_named_so))
             .layer(policy)
             .layer(nosniff)
             .layer(referrer)
-            // The files keep their names from build to build (`filehash = false`): a browser
-            // must check each one again, or it could run a new wasm with an old JS glue.
-            .layer(SetResponseHeaderLayer::overriding(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("no-cache"),
-            ))
+            .layer(axum::middleware::map_response(cache_control))
             // A portal of an allowed origin loads the widget from here: module scripts and the
             // wasm are fetched in CORS mode.
             .layer(cors(&settings.allowed_origins));

@@ -90,6 +90,10 @@ struct Args {
     /// strings, emoji) after the demo accounts, for tests.
     #[arg(long)]
     hostile_fixtures: bool,
+    /// Add 200 generated accounts after the demo accounts, one with 500 offers, to measure the
+    /// app with that much data (`cargo xtask bench --scale`).
+    #[arg(long, conflicts_with = "hostile_fixtures")]
+    scale_fixtures: bool,
     /// How the API knows who calls it: `demo` (the demo users' fixed tokens) or `oidc` (JWT
     /// access tokens of the OpenID provider `--issuer`, for `--audience`).
     #[arg(long, env = "ASSISTANT_AUTH", value_enum, default_value_t = AuthKind::Demo)]
@@ -190,10 +194,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         clock: Arc::new(SystemClock),
         examples_dir: args.examples_dir,
         frame_ancestors: args.frame_ancestors,
-        fixtures: if args.hostile_fixtures {
-            Fixtures::WithHostileNames
-        } else {
-            Fixtures::Spec
+        fixtures: match (args.hostile_fixtures, args.scale_fixtures) {
+            (true, _) => Fixtures::WithHostileNames,
+            (false, true) => Fixtures::AtScale,
+            (false, false) => Fixtures::Spec,
         },
         auth: match (args.auth, args.issuer, args.audience) {
             (AuthKind::Oidc, Some(issuer), Some(audience)) => Auth::Oidc {

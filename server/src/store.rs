@@ -78,6 +78,9 @@ pub enum Fixtures {
     /// SPEC §4's accounts and, after them, accounts whose names, offer names and tenant names
     /// are hostile text (`assistant_core::fixtures::hostile`), for tests.
     WithHostileNames,
+    /// SPEC §4's accounts and, after them, 200 generated ones, one with 500 offers
+    /// (`assistant_core::fixtures::scale`), for the benchmark.
+    AtScale,
 }
 
 /// The first use of an idempotency key, as stored.
@@ -176,6 +179,9 @@ impl Store {
             accounts.extend(fixtures::hostile::accounts());
             mpn_records.extend(fixtures::hostile::mpn_records());
         }
+        if self.fixtures == Fixtures::AtScale {
+            accounts.extend(fixtures::scale::accounts());
+        }
         for (position, account) in (0_i64..).zip(accounts) {
             let id = account.id.as_str();
             let is_hostile = fixtures::hostile::ACCOUNT_IDS.contains(&id);
@@ -184,6 +190,8 @@ impl Store {
                     fixtures::hostile::offers(id),
                     fixtures::hostile::readiness(id),
                 )
+            } else if fixtures::scale::is_generated(id) {
+                (fixtures::scale::offers(id), fixtures::scale::readiness(id))
             } else {
                 (fixtures::offers(id), fixtures::readiness(id))
             };

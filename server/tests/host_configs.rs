@@ -14,9 +14,11 @@ fn served() -> Vec<(&'static str, String)> {
         ("Content-Security-Policy", content_security_policy("'self'")),
         ("X-Content-Type-Options", "nosniff".into()),
         ("Referrer-Policy", "no-referrer".into()),
-        ("Cache-Control", "no-cache".into()),
     ]
 }
+
+/// What the reference server sends with a content-hashed file of `assets/`.
+const KEPT: &str = "public, max-age=31536000, immutable";
 
 #[test]
 fn netlify_and_cloudflare_pages_send_the_servers_headers() {
@@ -29,6 +31,16 @@ fn netlify_and_cloudflare_pages_send_the_servers_headers() {
         );
     }
     assert!(host_file("_redirects").contains("/*  /index.html  200"));
+    // The hosts' default for the rest checks again on each load, as the server's no-cache does.
+    assert!(!headers.contains("no-cache"), "joined to the assets' rule");
+    let assets = headers
+        .split("\n/")
+        .find(|rule| rule.starts_with("assets/*\n"))
+        .expect("_headers has a rule for /assets/*");
+    assert!(
+        assets.contains(&format!("  Cache-Control: {KEPT}")),
+        "{assets}"
+    );
 }
 
 #[test]
@@ -38,6 +50,10 @@ fn azure_static_web_apps_sends_the_servers_headers_and_falls_back_to_the_app() {
     for (name, value) in served() {
         assert_eq!(config["globalHeaders"][name], value, "{name}");
     }
+    assert_eq!(config["globalHeaders"]["Cache-Control"], "no-cache");
+    let assets = &config["routes"][0];
+    assert_eq!(assets["route"], "/assets/*");
+    assert_eq!(assets["headers"]["Cache-Control"], KEPT);
     assert_eq!(config["navigationFallback"]["rewrite"], "/index.html");
     assert_eq!(config["mimeTypes"][".wasm"], "application/wasm");
 }

@@ -32,6 +32,8 @@ fn built_app() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("index.html"), "<h1>the app</h1>").unwrap();
     std::fs::write(dir.path().join("app.css"), "body{}").unwrap();
+    std::fs::create_dir(dir.path().join("assets")).unwrap();
+    std::fs::write(dir.path().join("assets/app-0123456789abcdef.js"), "start()").unwrap();
     dir
 }
 
@@ -192,6 +194,32 @@ async fn the_apps_files_are_checked_again_on_each_load() {
             "{path} can be revalidated"
         );
     }
+}
+
+/// The build names the files under `assets/` by their content: a browser keeps them, and a new
+/// build's page names new ones.
+#[tokio::test]
+async fn content_hashed_files_are_kept_for_a_year() {
+    let dist = built_app();
+    let settings = Settings {
+        static_dir: Some(dist.path().into()),
+        ..Settings::default()
+    };
+    let headers = headers_of(&settings, "/assets/app-0123456789abcdef.js").await;
+    assert_eq!(
+        headers["cache-control"], "public, max-age=31536000, immutable",
+        "a hashed file"
+    );
+    // What is not there is not kept (the next build may bring it), and is not the page either:
+    // a script asked for by an old page gets an error, not HTML.
+    let missing = "/assets/app-fedcba9876543210.js";
+    let response = app(&settings)
+        .unwrap()
+        .oneshot(Request::get(missing).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(response.headers()["cache-control"], "no-cache");
 }
 
 #[tokio::test]

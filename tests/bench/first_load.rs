@@ -7,11 +7,13 @@
 //! browser (nothing cached), and the times are read in the page, from the start of navigation, by a
 //! script the DevTools protocol runs before the app's own.
 
+mod scale;
+
 use std::process::ExitCode;
 use std::time::Duration;
 
-use assistant_e2e::devtools;
-use assistant_e2e::harness::Harness;
+use assistant_e2e::devtools::{self, Network};
+use assistant_e2e::harness::{FileServer, Harness, built_file};
 use assistant_e2e::page::Page;
 use fantoccini::Client;
 use libtest_mimic::Failed;
@@ -32,6 +34,7 @@ const OBSERVER: &str = r##"
     shell: "header.pma-header",
     control: "li[data-account] button, li[data-account] a",
     question: "#work-email",
+    peer: "#survey input",
   };
   const look = () => {
     for (const [name, selector] of Object.entries(awaited)) {
@@ -43,6 +46,14 @@ const OBSERVER: &str = r##"
   new MutationObserver(look).observe(document, { childList: true, subtree: true });
 })();
 "##;
+
+/// The peer comparison's mobile network (a slow 4G, as Lighthouse emulates it): 150 ms more for
+/// each request, 1.6 Mbit/s down, 750 kbit/s up.
+const MOBILE: Network = Network {
+    latency_ms: 150,
+    download_bytes_per_second: 1_600_000 / 8,
+    upload_bytes_per_second: 750_000 / 8,
+};
 
 /// The pages measured: what is read on each, its path in the app, and the time it stops at.
 const MEASURES: [(&str, &str, &str); 2] = [
@@ -61,10 +72,11 @@ const CLICK_AT_MS: f64 = 1_000.0;
 /// Whether the page had fetched the next page's code ([`NEXT_CHUNK`]) by [`CLICK_AT_MS`] after
 /// navigation, asked once that time has passed.
 async fn next_chunk_by_the_click(page: &Page) -> Result<bool, Failed> {
+    let next = built_file(NEXT_CHUNK)?;
     let script = format!(
         "if (performance.now() < {CLICK_AT_MS}) return null;
          return performance.getEntriesByType('resource')
-             .some((e) => e.name.endsWith('/{NEXT_CHUNK}') && e.responseEnd > 0 && e.responseEnd <= {CLICK_AT_MS});"
+             .some((e) => e.name.endsWith('{next}') && e.responseEnd > 0 && e.responseEnd <= {CLICK_AT_MS});"
     );
     page.until("a second after navigation", || async {
         let ready = page.browser.execute(&script, vec![]).await.ok()?;
@@ -80,10 +92,14 @@ async fn cold_load(
     base: &str,
     path: &str,
     until: &str,
+    network: Option<Network>,
 ) -> Result<(Value, Option<bool>), Failed> {
     // As a new tab: throttling set on the blank page stays with the tab as it loads the app.
     browser.goto("about:blank").await?;
     devtools::throttle_cpu(&browser, CPU_SLOWDOWN).await?;
+    if let Some(network) = network {
+        devtools::emulate_network(&browser, network).await?;
+    }
     devtools::run_before_each_document(&browser, OBSERVER).await?;
     let page = Page::new(browser, base.to_owned());
     page.open(path).await?;
@@ -96,7 +112,7 @@ async fn cold_load(
             (!times.is_null()).then_some(times)
         })
         .await?;
-    let next_chunk = if until == "control" {
+    let next_chunk = if until == "control" && network.is_none() {
         Some(next_chunk_by_the_click(&page).await?)
     } else {
         None
@@ -165,7 +181,7 @@ fn measure(harness: &Harness) -> Result<(), Failed> {
         let mut next_chunk_ready = Vec::new();
         for _ in 0..LOADS {
             let (marks, next_chunk) = harness.in_browser(|browser, apps| async move {
-                cold_load(browser, &apps.api, path, until).await
+                cold_load(browser, &apps.api, path, until, None).await
             })?;
             next_chunk_ready.extend(next_chunk);
             let read = |name: &str| marks.get(name).and_then(Value::as_f64);
@@ -196,10 +212,83 @@ fn measure(harness: &Harness) -> Result<(), Failed> {
     Ok(())
 }
 
+/// The median time to `until` over [`LOADS`] cold loads of `path` at `base` (the app's API
+/// server when `None`).
+fn median_until(
+    harness: &Harness,
+    base: Option<&str>,
+    path: &str,
+    until: &str,
+    network: Option<Network>,
+) -> Result<f64, Failed> {
+    let mut times = Vec::new();
+    for _ in 0..LOADS {
+        let (marks, _) = harness.in_browser(|browser, apps| async move {
+            let base = base.map_or(apps.api.clone(), str::to_owned);
+            cold_load(browser, &base, path, until, network).await
+        })?;
+        times.push(
+            marks
+                .get(until)
+                .and_then(Value::as_f64)
+                .ok_or("no time noted")?,
+        );
+    }
+    Ok(median(times))
+}
+
+/// The app's first control (on the overview) beside the peer's (its first question's field), on
+/// this machine's network and on a slow mobile one, with the ratios and their aims.
+fn compare_with_peer(harness: &Harness, peer: &FileServer) -> Result<(), Failed> {
+    println!(
+        "\nBeside the peer, a SurveyJS page of the same first three questions served the same way \
+         (ms until the first control, median of {LOADS} cold loads):"
+    );
+    println!(
+        "| {:<44} | {:>9} | {:>9} | {:>6} | {:>6} |",
+        "", "this app", "SurveyJS", "ratio", "aim"
+    );
+    println!(
+        "|{:-<46}|{:->11}|{:->11}|{:->8}|{:->8}|",
+        "", "", "", "", ""
+    );
+    let conditions = [
+        ("CPU 4x", None, "ASSISTANT_AIM_PEER_PERCENT"),
+        (
+            "CPU 4x, mobile network (150 ms, 1.6 Mbit/s)",
+            Some(MOBILE),
+            "ASSISTANT_AIM_PEER_MOBILE_PERCENT",
+        ),
+    ];
+    for (label, network, aim) in conditions {
+        let app = median_until(harness, None, "", "control", network)?;
+        let surveyjs = median_until(harness, Some(&peer.url), "", "peer", network)?;
+        let ratio = app / surveyjs;
+        let aim = target(aim).map(|percent| percent / 100.0);
+        println!(
+            "| {label:<44} | {app:>9.0} | {surveyjs:>9.0} | {ratio:>5.2}x | {:>6} |",
+            aim.map_or("-".to_owned(), |aim| format!("{aim:.2}x"))
+        );
+        if let Some(aim) = aim.filter(|aim| ratio > *aim) {
+            println!("  over the aim of {aim:.2}x (budgets.toml)");
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
-    let outcome = Harness::start()
-        .map_err(Failed::from)
-        .and_then(|harness| measure(&harness));
+    let outcome = Harness::start().map_err(Failed::from).and_then(|harness| {
+        measure(&harness)?;
+        let peer_dir =
+            std::env::var_os("ASSISTANT_PEER_DIST").ok_or("ASSISTANT_PEER_DIST is not set")?;
+        let peer = FileServer::start(std::path::Path::new(&peer_dir), &["--app-on-demo-backend"])?;
+        compare_with_peer(&harness, &peer)?;
+        if std::env::var_os("ASSISTANT_BENCH_SCALE").is_some() {
+            let dist = std::env::var_os("ASSISTANT_DIST").ok_or("ASSISTANT_DIST is not set")?;
+            scale::measure(&harness, std::path::Path::new(&dist))?;
+        }
+        Ok(())
+    });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(why) => {

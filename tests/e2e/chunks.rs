@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::reliability::set_faults;
 use assistant_e2e::devtools;
-use assistant_e2e::harness::{Backend, Harness};
+use assistant_e2e::harness::{Backend, Harness, built_file};
 use assistant_e2e::page::Page;
 
 /// Whether the page has fetched a file whose name ends with `name`.
@@ -30,7 +30,7 @@ async fn a_chunk_answered_with_an_error_shows_the_problem_and_try_again_fetches_
     page.open_on("help", "Help and next steps").await?;
     set_faults(
         &page,
-        json!([{ "method": "GET", "path": "/split_journey.wasm", "times": 1,
+        json!([{ "method": "GET", "path": built_file("split_journey.wasm")?, "times": 1,
                  "fault": { "kind": "status", "status": 500 } }]),
     )
     .await?;
@@ -54,14 +54,14 @@ async fn the_next_pages_code_comes_ahead_and_a_part_fetched_offline_can_be_fetch
 ) -> Result<(), Failed> {
     page.open_overview().await?;
     page.until("the journey's code fetched ahead", || async {
-        fetched(&page, "/split_journey.wasm")
+        fetched(&page, &built_file("split_journey.wasm").ok()?)
             .await
             .ok()?
             .then_some(())
     })
     .await?;
     assert!(
-        !fetched(&page, "/split_help.wasm").await?,
+        !fetched(&page, &built_file("split_help.wasm")?).await?,
         "help is fetched only when shown"
     );
     devtools::set_offline(&page.browser, true).await?;

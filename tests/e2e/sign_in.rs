@@ -8,7 +8,7 @@ use std::time::Duration;
 use fantoccini::Locator;
 use libtest_mimic::{Failed, Trial};
 
-use assistant_e2e::harness::Harness;
+use assistant_e2e::harness::{Harness, built_file};
 use assistant_e2e::page::Page;
 use assistant_e2e::sign_in::{FABRIKAM_ADMIN, NORTHWIND_PUBLISHER, SignedInApp};
 
@@ -261,11 +261,11 @@ async fn the_sign_ins_code_that_cannot_be_fetched_is_fetched_again(
 ) -> Result<(), Failed> {
     let app = SignedInApp::start_from_env("faults", 3600, &["--enable-faults"])?;
     let page = page_of(app.url.clone());
-    // A file of the app, to set the faults from its origin.
-    page.open("app.js").await?;
+    // A file of the app that starts nothing, to set the faults from its origin.
+    page.open("widget.js").await?;
     crate::reliability::set_faults(
         &page,
-        serde_json::json!([{ "method": "GET", "path": "/split_sign_in.wasm", "times": 1,
+        serde_json::json!([{ "method": "GET", "path": built_file("split_sign_in.wasm")?, "times": 1,
                              "fault": { "kind": "status", "status": 503 } }]),
     )
     .await?;

@@ -71,6 +71,32 @@ pub async fn set_offline(browser: &Client, offline: bool) -> Result<(), Failed> 
     .map(drop)
 }
 
+/// A slow mobile network: each request waits `latency_ms` more, and bytes flow at most at these
+/// rates (bytes per second).
+#[derive(Debug, Clone, Copy)]
+pub struct Network {
+    pub latency_ms: u32,
+    pub download_bytes_per_second: u32,
+    pub upload_bytes_per_second: u32,
+}
+
+/// Makes the tab's network as slow as `network`.
+pub async fn emulate_network(browser: &Client, network: Network) -> Result<(), Failed> {
+    send(browser, "Network.enable", json!({})).await?;
+    send(
+        browser,
+        "Network.emulateNetworkConditions",
+        json!({
+            "offline": false,
+            "latency": network.latency_ms,
+            "downloadThroughput": network.download_bytes_per_second,
+            "uploadThroughput": network.upload_bytes_per_second,
+        }),
+    )
+    .await
+    .map(drop)
+}
+
 /// Runs `source` in every document the tab loads from now on, before the page's own scripts
 /// (DevTools scripts are not subject to the page's Content Security Policy).
 pub async fn run_before_each_document(browser: &Client, source: &str) -> Result<(), Failed> {

@@ -110,6 +110,31 @@ fn start_server(server_bin: &Path, dist: &Path, extra: &[&str]) -> Result<(Child
     Ok((server, url))
 }
 
+/// A reference server of the benchmark's own, in memory: on the benchmark's peer page (served as
+/// it serves the app's files: compressed ahead, under the same headers), or on the app with other
+/// fixtures. Stopped when dropped.
+pub struct FileServer {
+    process: Child,
+    pub url: String,
+}
+
+impl FileServer {
+    /// Serves `dir` with the server's `extra` arguments (`--app-on-demo-backend` for a page
+    /// that is not the app).
+    pub fn start(dir: &Path, extra: &[&str]) -> Result<Self, String> {
+        let server_bin = env_path("ASSISTANT_SERVER_BIN", None)?;
+        let (process, url) = start_server(&server_bin, dir, extra)?;
+        Ok(Self { process, url })
+    }
+}
+
+impl Drop for FileServer {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
 /// The running servers and driver, shared by every test.
 pub struct Harness {
     inner: Arc<Inner>,
@@ -448,4 +473,28 @@ impl Inner {
             .await
             .map_err(|e| format!("cannot open a browser session: {e}").into())
     }
+}
+
+/// The address below the app's root at which the built app serves what the build named `name`
+/// (`split_journey.wasm`): the release build moves the files a page loads to `assets/` under
+/// content-hashed names (`/assets/split_journey-1a2b3c4d5e6f7a8b.wasm`).
+pub fn built_file(name: &str) -> Result<String, String> {
+    let dist = env_path("ASSISTANT_DIST", None)?;
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let assets = dist.join("assets");
+    let entries = std::fs::read_dir(&assets).map_err(|e| format!("{}: {e}", assets.display()))?;
+    for entry in entries {
+        let file = entry.map_err(|e| e.to_string())?.file_name();
+        let file = file.to_string_lossy();
+        let hash = file
+            .strip_prefix(stem)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .and_then(|rest| rest.strip_suffix(ext))
+            .and_then(|rest| rest.strip_suffix('.'));
+        if hash.is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            return Ok(format!("/assets/{file}"));
+        }
+    }
+    Err(format!("the build has no {name} in {}", assets.display()))
 }

@@ -4,7 +4,8 @@ import init, { start_standalone } from './assistant-web.js';
 
 // The configuration downloads beside the wasm rather than after it: the app then asks the API at
 // once. Its text, or null when there is none (the app then runs on its demo backend).
-const config = fetch(new URL('./config.json', import.meta.url))
+// It sits beside the page (under the page's <base>), wherever this script is.
+const config = fetch(new URL('config.json', document.baseURI))
   .then((response) => (response.ok ? response.text() : null))
   .catch(() => null);
 

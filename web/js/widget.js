@@ -1,6 +1,7 @@
 // The assistant as a widget for host pages: the element <partner-migration-assistant> and the
-// function mount(). It finds assistant-web.js, assistant-web_bg.wasm and main.css beside itself,
-// so the files can be hosted under any path. README.md, "Embedding", documents it.
+// function mount(). It finds assistant-web.js, assistant-web_bg.wasm and main.css by addresses
+// relative to itself (the release build gives them content-hashed names under assets/ and writes
+// those here), so the files can be hosted under any path. README.md, "Embedding", documents it.
 import init, { mount_widget } from './assistant-web.js';
 
 const here = new URL('.', import.meta.url);

@@ -10,18 +10,33 @@ use std::path::Path;
 
 use crate::command::{cargo, command, root, run};
 use crate::install::{self, Tools};
-use crate::{build, compress, server};
+use crate::{build, compress, fingerprint, peer, server};
 
-/// The files the standalone app's first screen loads, from the built app, in loading order.
-const FIRST_SCREEN_FILES: [&str; 6] = [
-    "index.html",
-    "app.js",
-    "assistant-web.js",
-    // The chunks' loader, which the JS glue imports (the chunks themselves come later).
-    "__wasm_split.js",
-    "assistant-web_bg.wasm",
-    "main.css",
-];
+/// The files the standalone app's first screen loads, as the built page names them (content-hashed,
+/// under `assets/`), in the page's order: the page itself, the start-up script, the stylesheet,
+/// the JS glue and the chunks' loader (preloaded beside it), and the wasm's first part.
+/// `config.json` is counted apart, as the server sends it; the chunks come later.
+fn first_screen_files(dist: &Path) -> Result<Vec<String>, String> {
+    let page = dist.join("index.html");
+    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let mut files = vec!["index.html".to_owned()];
+    for attribute in html.split([' ', '\n']) {
+        let value = attribute
+            .strip_prefix("src=\"")
+            .or_else(|| attribute.strip_prefix("href=\""))
+            .and_then(|rest| rest.split('"').next());
+        let Some(value) = value else { continue };
+        if let Some((_, name)) = value.split_once(&format!("/{}/", fingerprint::ASSETS)) {
+            files.push(format!("{}/{name}", fingerprint::ASSETS));
+        }
+    }
+    if files.len() < 6 {
+        return Err(format!(
+            "index.html names {files:?}: not the split build's page"
+        ));
+    }
+    Ok(files)
+}
 
 /// One thing the first screen transfers.
 struct Transfer {
@@ -33,7 +48,7 @@ struct Transfer {
 
 fn transfer(name: &str, bytes: &[u8]) -> Result<Transfer, String> {
     Ok(Transfer {
-        name: name.to_owned(),
+        name: fingerprint::unhashed(name),
         raw: bytes.len(),
         gzip: compress::gzip(bytes)?.len(),
         brotli: compress::brotli(bytes)?.len(),
@@ -68,7 +83,7 @@ fn http_get(base_url: &str, path: &str) -> Result<Vec<u8>, String> {
 /// What the first screen transfers: the built files, and `config.json` as `cargo xtask run`
 /// serves it.
 fn first_screen(dist: &Path, server_binary: &Path) -> Result<Vec<Transfer>, String> {
-    let mut transfers = FIRST_SCREEN_FILES
+    let mut transfers = first_screen_files(dist)?
         .iter()
         .map(|name| {
             let bytes = std::fs::read(dist.join(name)).map_err(|e| format!("dist/{name}: {e}"))?;
@@ -93,7 +108,8 @@ fn kilobytes(bytes: usize) -> String {
 /// fetched ahead once the overview has shown), and the code parts share.
 fn print_chunks(dist: &Path) -> Result<(), String> {
     let mut chunks = Vec::new();
-    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+    let assets = dist.join(fingerprint::ASSETS);
+    for entry in std::fs::read_dir(&assets).map_err(|e| format!("{}: {e}", assets.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path
             .file_name()
@@ -213,8 +229,17 @@ fn check_sizes(transfers: &[Transfer], budgets: &Budgets) -> Result<(), String> 
 }
 
 /// The first-load timings in headless Chromium (the end-to-end crate drives the browser).
-fn timings(dist: &Path, server_binary: &Path, budgets: &Budgets) -> Result<(), String> {
+fn timings(
+    dist: &Path,
+    peer: &Path,
+    server_binary: &Path,
+    budgets: &Budgets,
+    at_scale: bool,
+) -> Result<(), String> {
     let mut first_load = cargo();
+    if at_scale {
+        first_load.env("ASSISTANT_BENCH_SCALE", "1");
+    }
     first_load
         .args([
             "run",
@@ -225,6 +250,7 @@ fn timings(dist: &Path, server_binary: &Path, budgets: &Budgets) -> Result<(), S
             "first-load",
         ])
         .env("ASSISTANT_DIST", dist)
+        .env("ASSISTANT_PEER_DIST", peer)
         .env("ASSISTANT_SERVER_BIN", server_binary)
         .env("CHROMEDRIVER", install::CHROMEDRIVER)
         .env("CHROMIUM", install::CHROMIUM)
@@ -238,6 +264,18 @@ fn timings(dist: &Path, server_binary: &Path, budgets: &Budgets) -> Result<(), S
             "ASSISTANT_TARGET_FIRST_QUESTION_MS",
             budgets
                 .number("time", "target_first_question_ms")?
+                .to_string(),
+        )
+        .env(
+            "ASSISTANT_AIM_PEER_PERCENT",
+            budgets
+                .number("peer", "aim_first_control_percent")?
+                .to_string(),
+        )
+        .env(
+            "ASSISTANT_AIM_PEER_MOBILE_PERCENT",
+            budgets
+                .number("peer", "aim_first_control_mobile_percent")?
                 .to_string(),
         );
     run(first_load)
@@ -395,6 +433,41 @@ fn rules() -> Result<(), String> {
     run(bench)
 }
 
+/// The peer's first screen (`peer::FILES`) beside the app's, gzip and brotli.
+fn compare_sizes(dist: &Path, peer: &Path, server_binary: &Path) -> Result<(), String> {
+    let sum = |transfers: &[Transfer]| {
+        transfers.iter().fold((0, 0), |(gzip, brotli), t| {
+            (gzip + t.gzip, brotli + t.brotli)
+        })
+    };
+    let app = sum(&first_screen(dist, server_binary)?);
+    let peer_files = peer::FILES
+        .iter()
+        .map(|name| {
+            let bytes = std::fs::read(peer.join(name)).map_err(|e| format!("peer/{name}: {e}"))?;
+            transfer(name, &bytes)
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let surveyjs = sum(&peer_files);
+    println!("\nFirst screen beside the peer (SurveyJS 2.5.38, bundled and minified by esbuild):");
+    println!("| {:<24} | {:>10} | {:>10} |", "", "gzip", "brotli");
+    println!("|{:-<26}|{:->12}|{:->12}|", "", "", "");
+    for (what, (gzip, brotli)) in [("this app", app), ("SurveyJS", surveyjs)] {
+        println!(
+            "| {what:<24} | {:>10} | {:>10} |",
+            kilobytes(gzip),
+            kilobytes(brotli)
+        );
+    }
+    println!(
+        "| {:<24} | {:>9.2}x | {:>9.2}x |",
+        "ratio",
+        app.0 as f64 / surveyjs.0 as f64,
+        app.1 as f64 / surveyjs.1 as f64
+    );
+    Ok(())
+}
+
 /// Measures the first screen's sizes of the built app and checks them against their limits.
 pub fn check_sizes_of(dist: &Path, server_binary: &Path, budgets: &Budgets) -> Result<(), String> {
     let transfers = first_screen(dist, server_binary)?;
@@ -404,10 +477,16 @@ pub fn check_sizes_of(dist: &Path, server_binary: &Path, budgets: &Budgets) -> R
 }
 
 pub fn bench(args: &[String]) -> Result<(), String> {
-    let check_only = match args {
-        [] => false,
-        [flag] if flag == "--check" => true,
-        _ => return Err(format!("unknown arguments {args:?} (bench takes --check)")),
+    let (check_only, at_scale) = match args {
+        [] => (false, false),
+        [flag] if flag == "--check" => (true, false),
+        [flag] if flag == "--scale" => (false, true),
+        _ => {
+            return Err(format!(
+                "unknown arguments {args:?} (bench takes --check, or --scale to measure with \
+                 200 more accounts, one with 500 offers, too)"
+            ));
+        }
     };
     Tools::App.ensure()?;
     let budgets = Budgets::read()?;
@@ -418,7 +497,9 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         return sizes;
     }
     Tools::Browser.ensure()?;
-    timings(&dist, &server_binary, &budgets)?;
+    let peer = peer::build()?;
+    compare_sizes(&dist, &peer, &server_binary)?;
+    timings(&dist, &peer, &server_binary, &budgets, at_scale)?;
     crate_shares()?;
     rules()?;
     sizes

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::command::{cargo, command, root, run};
-use crate::{compress, install, integrity};
+use crate::{compress, fingerprint, install, integrity};
 
 /// Builds the web app in release mode into `dist/`, split into the part every page loads and the
 /// chunks loaded later, and returns that folder.
@@ -31,6 +31,11 @@ pub fn app() -> Result<PathBuf, String> {
             optimise_wasm(&path)?;
         }
     }
+    for file in ["assistant-web.js", "__wasm_split.js", "app.js", "main.css"] {
+        minify(&dist.join(file))?;
+    }
+    let renamed = fingerprint::rename(&dist)?;
+    preload_loader(&dist, &renamed)?;
     // Trunk hashed the wasm and the glue before they were split and shrunk.
     integrity::rewrite(&dist)?;
     for_static_hosts(&dist)?;
@@ -81,6 +86,29 @@ fn split(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The page fetches the chunks' loader with the JS glue rather than after it (the glue imports
+/// it): a `modulepreload` of it beside the glue's.
+fn preload_loader(dist: &Path, renamed: &[(String, String)]) -> Result<(), String> {
+    let name = |old: &str| {
+        fingerprint::renamed_as(renamed, old).ok_or_else(|| format!("{old} was not renamed"))
+    };
+    let (glue, loader) = (name("assistant-web.js")?, name("__wasm_split.js")?);
+    let page = dist.join("index.html");
+    let html = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    let start = html
+        .find("<link rel=\"modulepreload\"")
+        .filter(|start| {
+            html[*start..]
+                .find('>')
+                .is_some_and(|end| html[*start..*start + end].contains(glue))
+        })
+        .ok_or("index.html has no modulepreload of the JS glue")?;
+    let end = start + html[start..].find('>').expect("found above") + 1;
+    let preload = html[start..end].replace(glue, loader);
+    let html = format!("{}{preload}{}", &html[..end], &html[end..]);
+    std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))
+}
+
 /// What a static host needs beside the app: `404.html`, the app's page again, which hosts such as
 /// GitHub Pages answer unknown paths with (the app starts at whatever address was asked), and
 /// the configurations of the common hosts (`web/host/`: navigation fallback, security headers,
@@ -120,6 +148,20 @@ fn optimise_wasm(wasm: &Path) -> Result<(), String> {
         .arg("-o")
         .arg(wasm);
     run(wasm_opt)
+}
+
+/// Minifies a module script or a stylesheet in place with esbuild: the JS glue is 57 KB as
+/// wasm-bindgen writes it. `widget.js` stays as written: portal developers read it.
+fn minify(file: &Path) -> Result<(), String> {
+    let mut esbuild = command(install::esbuild());
+    esbuild
+        .arg(file)
+        .args(["--minify", "--log-level=error", "--allow-overwrite"])
+        .arg(format!("--outfile={}", file.display()));
+    if file.extension().is_some_and(|ext| ext == "js") {
+        esbuild.arg("--format=esm");
+    }
+    run(esbuild)
 }
 
 /// Builds the reference server and returns its binary.

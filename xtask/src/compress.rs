@@ -27,10 +27,14 @@ pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Writes `name.gz` and `name.br` beside every compressible file of `dist`.
+/// Writes `name.gz` and `name.br` beside every compressible file of `dist` and its folders.
 pub fn precompress(dist: &Path) -> Result<(), String> {
     for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
+        }
         let compressible = path
             .extension()
             .and_then(|ext| ext.to_str())

@@ -199,11 +199,18 @@ pub fn wasm_opt() -> PathBuf {
     root().join("web/node_modules/binaryen/bin/wasm-opt")
 }
 
+/// esbuild, which minifies the scripts of the release build (and bundles the benchmark's peer).
+pub fn esbuild() -> PathBuf {
+    root().join("web/node_modules/.bin/esbuild")
+}
+
 fn ensure_build_packages() -> Result<(), String> {
-    if wasm_opt().is_file() {
+    if wasm_opt().is_file() && esbuild().is_file() {
         return Ok(());
     }
-    println!("installing Binaryen (wasm-opt) from the npm registry, for the release build");
+    println!(
+        "installing Binaryen (wasm-opt) and esbuild from the npm registry, for the release build"
+    );
     let mut npm = command("npm");
     npm.args(["ci", "--no-audit", "--no-fund"])
         .current_dir(root().join("web"));
@@ -216,6 +223,7 @@ pub fn ensure_test_packages() -> Result<(), String> {
     let installed = [
         "node_modules/axe-core/axe.min.js",
         "node_modules/oidc-provider/package.json",
+        "node_modules/survey-js-ui/package.json",
     ]
     .iter()
     .all(|file| tests.join(file).is_file());
@@ -223,8 +231,8 @@ pub fn ensure_test_packages() -> Result<(), String> {
         return Ok(());
     }
     println!(
-        "installing axe-core (the accessibility checker) and oidc-provider (the OpenID provider) \
-         of the tests from the npm registry"
+        "installing axe-core (the accessibility checker), oidc-provider (the OpenID provider) and \
+         SurveyJS (the benchmark's peer) of the tests from the npm registry"
     );
     let mut npm = command("npm");
     npm.args(["ci", "--no-audit", "--no-fund"])

@@ -8,6 +8,8 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use sha2::{Digest, Sha384};
 
+use crate::fingerprint;
+
 /// The SRI value of `bytes`: `sha384-` and the digest in base64.
 fn sri(bytes: &[u8]) -> String {
     format!("sha384-{}", STANDARD.encode(Sha384::digest(bytes)))
@@ -39,7 +41,11 @@ fn hashed_links(html: &str) -> Vec<Hashed> {
         if let (Some((value, _)), Some((_, href))) =
             (attribute(tag, "integrity"), attribute(tag, "href"))
         {
-            let file = href.rsplit('/').next().unwrap_or_default().to_owned();
+            // A file under `assets/` (content-hashed), or beside the page.
+            let file = match href.rsplit_once(&format!("/{}/", fingerprint::ASSETS)) {
+                Some((_, name)) => format!("{}/{name}", fingerprint::ASSETS),
+                None => href.rsplit('/').next().unwrap_or_default().to_owned(),
+            };
             found.push(Hashed {
                 value: start + value.start..start + value.end,
                 file,
@@ -94,7 +100,7 @@ mod tests {
     fn finds_each_hashed_link_and_its_file() {
         let html = r#"<link rel="stylesheet" href="/a/main.css" integrity="sha384-A"/>
             <link rel="icon" href="data:,">
-            <link rel="preload" href="/a/app_bg.wasm" crossorigin="anonymous" integrity="sha384-BB" as="fetch">"#;
+            <link rel="preload" href="/a/assets/app_bg-1.wasm" crossorigin="anonymous" integrity="sha384-BB" as="fetch">"#;
         let links = hashed_links(html);
         let found: Vec<(&str, &str)> = links
             .iter()
@@ -102,7 +108,10 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            [("sha384-A", "main.css"), ("sha384-BB", "app_bg.wasm")]
+            [
+                ("sha384-A", "main.css"),
+                ("sha384-BB", "assets/app_bg-1.wasm")
+            ]
         );
     }
 

@@ -5,9 +5,11 @@ mod build;
 mod command;
 mod compress;
 mod contract;
+mod fingerprint;
 mod fuzz;
 mod install;
 mod integrity;
+mod peer;
 mod run;
 mod server;
 mod test;
@@ -29,12 +31,15 @@ tasks:
             size budget and end-to-end tests; ends with `N passed, N failed`
   install   only install what is missing (wasm target, Trunk, wasm-bindgen, wasm-opt,
             Chromium, axe-core)
-  bench [--check]
-            build the app (release) and measure what its first screen transfers (raw and
-            gzip), the median time to its first control and first question page in
-            headless Chromium with the CPU throttled 4x, each crate's share of the wasm
-            (twiggy, installed if missing) and the core's rules (Criterion), against
-            budgets.toml; --check measures the sizes only and fails over a limit
+  bench [--check | --scale]
+            build the app (release) and measure what its first screen transfers (raw,
+            gzip and brotli), the median time to its first control and first question page
+            in headless Chromium with the CPU throttled 4x, the same beside a SurveyJS page
+            of the same questions (sizes, and first control with and without a slow mobile
+            network), each crate's share of the wasm (twiggy, installed if missing) and the
+            core's rules (Criterion), against budgets.toml; --check measures the sizes only
+            and fails over a limit; --scale also times the overview, the checklist and a
+            tick with 200 more accounts, one with 500 offers
   fuzz [S]  run the core's fuzz targets for S seconds each (default 60), on nightly";
 
 fn main() -> ExitCode {
