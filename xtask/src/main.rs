@@ -12,6 +12,7 @@ mod integrity;
 mod peer;
 mod run;
 mod server;
+mod shares;
 mod test;
 
 use std::process::ExitCode;

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::backend::client::{Client, ClientError};
-use crate::checklist::step::{ChecklistStep, StepItem};
+use crate::checklist::step::{ChecklistStep, Standings, StepItem};
 use crate::checklist::ticks::TickState;
 use crate::context::{Api, Settings};
 use crate::i18n::{Locale, text, wording};
@@ -239,6 +239,11 @@ fn ChecklistBody(
     let applies = !items.is_empty();
     let done = Signal::derive(move || checklist.with(|c| c.as_ref().map_or(0, |c| c.done)));
     let total = Signal::derive(move || checklist.with(|c| c.as_ref().map_or(0, |c| c.total)));
+    let standings = Standings::follow(
+        items.iter().map(|(_, item)| item.key.clone()),
+        checklist,
+        state,
+    );
     let steps = STEPS
         .iter()
         .enumerate()
@@ -248,7 +253,7 @@ fn ChecklistBody(
                 .filter(|(item_step, _)| *item_step == step.id)
                 .map(|(_, item)| item.clone())
                 .collect();
-            view! { <ChecklistStep number=index + 1 step=step.id items checklist state/> }
+            view! { <ChecklistStep number=index + 1 step=step.id items standings state/> }
         })
         .collect_view();
     view! {

@@ -90,9 +90,9 @@ impl TickState {
         self.ticks.with(|t| read(&t.ticks))
     }
 
-    /// Whether an item is ticked (as shown).
-    pub fn is_ticked(&self, key: &ItemKey) -> bool {
-        self.ticks.with(|t| t.ticks.contains(key))
+    /// Reads the ticks as shown, without following them.
+    pub fn with_untracked<T>(&self, read: impl FnOnce(&Ticks) -> T) -> T {
+        self.ticks.with_untracked(|t| read(&t.ticks))
     }
 
     /// Saves the tick that failed, again.
