@@ -17,11 +17,10 @@ pub fn app() -> Result<PathBuf, String> {
     trunk
         .args(["build", "--release", "--features", "split"])
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
-        // Setting RUSTFLAGS replaces `.cargo/config.toml`'s flags for the target: repeat them.
-        .env(
-            "RUSTFLAGS",
-            "-C link-args=--emit-relocs --cfg erase_components",
-        );
+        // Setting the flags replaces `.cargo/config.toml`'s flags for the target: repeat them.
+        // The crates' sources are named from Cargo's home, not from this machine's, in the
+        // panic messages the wasm carries (one flag per item: a path may hold a space).
+        .env("CARGO_ENCODED_RUSTFLAGS", wasm_flags().join("\u{1f}"));
     run(trunk)?;
     let dist = root().join("dist");
     split(&dist)?;
@@ -41,6 +40,21 @@ pub fn app() -> Result<PathBuf, String> {
     for_static_hosts(&dist)?;
     compress::precompress(&dist)?;
     Ok(dist)
+}
+
+/// The rustc flags of the release wasm: the relocations the splitter reads, Leptos's erased
+/// components, and the crates' paths remapped from this machine's Cargo home to `cargo`.
+fn wasm_flags() -> Vec<String> {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    let mut flags: Vec<String> = ["-C", "link-args=--emit-relocs", "--cfg", "erase_components"]
+        .map(str::to_owned)
+        .into();
+    if let Some(home) = cargo_home {
+        flags.push(format!("--remap-path-prefix={}=cargo", home.display()));
+    }
+    flags
 }
 
 /// Cuts the wasm Trunk built into its first part and its chunks, in `dist` under the names the

@@ -14,7 +14,6 @@ use assistant_core::config::FlowConfig;
 use assistant_core::flow::MigrationRequest;
 use assistant_core::mpn::{MpnId, MpnRecord};
 use assistant_core::offer::{Offer, Readiness};
-use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::set_timeout_with_handle;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, PercentEncode, utf8_percent_encode};
 use serde::Serialize;
@@ -23,6 +22,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::backend::demo::{self, ApiRequest, ApiResponse, DemoApi};
+use crate::backend::http;
 
 /// What stays itself in a path segment made from data: RFC 3986's unreserved characters. All
 /// else (`/`, `?`, `#`, `%`, spaces, anything not ASCII) is percent-encoded, so data never ends
@@ -219,30 +219,34 @@ fn absolute(base_url: &str) -> String {
     web_sys::Url::new_with_base(&base, &page).map_or(base, |url| url.href())
 }
 
-/// Sends a request to the API at `base_url` with `gloo-net`, aborting it after [`TIMEOUT_MS`].
+/// Sends a request to the API at `base_url`, aborting it after [`TIMEOUT_MS`].
 async fn fetch(
     base_url: &str,
     token: Option<&str>,
     request: &ApiRequest,
 ) -> Result<ApiResponse, ClientError> {
-    let method = Method::from_bytes(request.method.as_bytes()).map_err(|_| ClientError::Network)?;
     let controller = web_sys::AbortController::new().map_err(|_| ClientError::Network)?;
-    let mut builder = RequestBuilder::new(&format!("{base_url}{}", request.path))
-        .method(method)
-        .abort_signal(Some(&controller.signal()));
-    if let Some(token) = token {
-        builder = builder.header("authorization", &format!("Bearer {token}"));
+    let bearer = token.map(|token| format!("Bearer {token}"));
+    let mut headers: Vec<(&str, &str)> = request
+        .headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    if let Some(bearer) = &bearer {
+        headers.push(("authorization", bearer));
     }
-    for (name, value) in &request.headers {
-        builder = builder.header(name, value);
+    if request.body.is_some() {
+        headers.push(("content-type", "application/json"));
     }
-    let sent = match &request.body {
-        Some(body) => builder
-            .header("content-type", "application/json")
-            .body(body.as_str()),
-        None => builder.build(),
-    }
-    .map_err(|_| ClientError::Network)?;
+    let url = format!("{base_url}{}", request.path);
+    let signal = controller.signal();
+    let sent = http::send(http::Outgoing {
+        method: &request.method,
+        url: &url,
+        headers: &headers,
+        body: request.body.as_deref(),
+        signal: Some(&signal),
+    });
 
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -256,21 +260,7 @@ async fn fetch(
         )
         .map_err(|_| ClientError::Network)?
     };
-    let outcome = async {
-        let response = sent.send().await?;
-        let headers = response.headers();
-        let etag = headers.get("etag");
-        let retry_after = headers
-            .get("retry-after")
-            .and_then(|seconds| seconds.trim().parse().ok());
-        Ok::<_, gloo_net::Error>(ApiResponse {
-            status: response.status(),
-            etag,
-            retry_after,
-            body: response.text().await?,
-        })
-    }
-    .await;
+    let outcome = sent.await;
     timer.clear();
     outcome.map_err(|_| {
         if timed_out.get() {

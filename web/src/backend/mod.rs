@@ -5,6 +5,7 @@ pub mod browser_idna;
 pub mod client;
 pub mod config;
 pub mod demo;
+pub mod http;
 
 /// Calls a split point: in the split build (feature `split`) its code may first be fetched, so the
 /// call is awaited; in the whole build it is a plain call.

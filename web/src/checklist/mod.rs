@@ -248,12 +248,13 @@ fn ChecklistBody(
         .iter()
         .enumerate()
         .map(|(index, step)| {
-            let items: Vec<StepItem> = items
+            let items: Vec<_> = items
                 .iter()
-                .filter(|(item_step, _)| *item_step == step.id)
-                .map(|(_, item)| item.clone())
+                .enumerate()
+                .filter(|(_, (item_step, _))| *item_step == step.id)
+                .map(|(at, (_, item))| (item.clone(), standings.at(at)))
                 .collect();
-            view! { <ChecklistStep number=index + 1 step=step.id items standings state/> }
+            view! { <ChecklistStep number=index + 1 step=step.id items state/> }
         })
         .collect_view();
     view! {

@@ -1,8 +1,6 @@
 //! One step of the offers checklist: its title, its guidance with links, and its items, each with
 //! its state in words and, where the publisher attests it, the question they tick.
 
-use std::collections::BTreeMap;
-
 use assistant_core::checklist::{Checklist, ItemKey, ItemState, StepId, Task, Ticks};
 use assistant_core::config::{HttpsUrl, Links};
 use leptos::prelude::*;
@@ -105,10 +103,8 @@ pub fn ChecklistStep(
     number: usize,
     /// Which step.
     step: StepId,
-    /// Its items.
-    items: Vec<StepItem>,
-    /// Where each item stands, for the items' states.
-    standings: Standings,
+    /// Its items, each with the signal of where it stands.
+    items: Vec<(StepItem, Standing)>,
     /// The ticks and their saving.
     state: TickState,
 ) -> impl IntoView {
@@ -145,7 +141,7 @@ pub fn ChecklistStep(
             <ul class="pma-task-list__items">
                 {items
                     .into_iter()
-                    .map(|item| view! { <ChecklistEntry item standings state/> })
+                    .map(|(item, standing)| view! { <ChecklistEntry item standing state/> })
                     .collect_view()}
             </ul>
         </li>
@@ -155,22 +151,26 @@ pub fn ChecklistStep(
 /// How an item stands: its state, whether the publisher attests it, whether it is next, and
 /// whether it is ticked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Standing {
+pub struct Stand {
     state: ItemState,
     attested: bool,
     next: bool,
     ticked: bool,
 }
 
-/// Where each item stands, a signal per item: when the checklist is evaluated again (a tick), only
-/// the items whose standing changed hear of it. (Each item reading the whole evaluation made a
-/// tick on a checklist of 500 offers take 75 ms to reach its item, CPU 4x: every item's code ran
-/// again for each tick.)
+/// Where one item stands, `None` until the checklist is evaluated.
+pub type Standing = RwSignal<Option<Stand>>;
+
+/// Where each item stands, a signal per item in the checklist's order: when the checklist is
+/// evaluated again (a tick), only the items whose standing changed hear of it. (Each item reading
+/// the whole evaluation made a tick on a checklist of 500 offers take 75 ms to reach its item, CPU
+/// 4x: every item's code ran again for each tick.)
 #[derive(Clone, Copy)]
-pub struct Standings(StoredValue<BTreeMap<ItemKey, RwSignal<Option<Standing>>>>);
+pub struct Standings(StoredValue<Vec<(ItemKey, Standing)>>);
 
 impl Standings {
-    /// A signal for each of `keys`, set now and whenever `checklist` is evaluated again.
+    /// A signal for each of `keys` (the checklist's items, in order), set now and whenever
+    /// `checklist` is evaluated again.
     pub fn follow(
         keys: impl IntoIterator<Item = ItemKey>,
         checklist: Memo<Option<Checklist>>,
@@ -192,18 +192,19 @@ impl Standings {
         let read = |list: &Option<Checklist>, ticks: &Ticks| {
             let Some(list) = list else { return };
             self.0.with_value(|signals| {
-                for item in &list.items {
-                    let Some(signal) = signals.get(&item.key) else {
+                // The same items in the same order (the checklist's shape is unchanged).
+                for (item, (key, signal)) in list.items.iter().zip(signals) {
+                    if item.key != *key {
                         continue;
-                    };
-                    let standing = Some(Standing {
+                    }
+                    let stand = Some(Stand {
                         state: item.state,
                         attested: item.self_attested,
-                        next: list.next_action.as_ref() == Some(&item.key),
-                        ticked: ticks.contains(&item.key),
+                        next: list.next_action.as_ref() == Some(key),
+                        ticked: ticks.contains(key),
                     });
-                    if signal.get_untracked() != standing {
-                        signal.set(standing);
+                    if signal.get_untracked() != stand {
+                        signal.set(stand);
                     }
                 }
             });
@@ -215,12 +216,11 @@ impl Standings {
         }
     }
 
-    /// The signal of `key`'s standing (`None` for an item the checklist does not have).
-    fn of(&self, key: &ItemKey) -> Signal<Option<Standing>> {
-        match self.0.with_value(|signals| signals.get(key).copied()) {
-            Some(signal) => signal.into(),
-            None => Signal::stored(None),
-        }
+    /// The signal of the item at `index` in the checklist's order.
+    pub fn at(&self, index: usize) -> Standing {
+        self.0
+            .with_value(|signals| signals.get(index).map(|(_, signal)| *signal))
+            .unwrap_or_else(|| RwSignal::new(None))
     }
 }
 
@@ -229,16 +229,14 @@ impl Standings {
 fn ChecklistEntry(
     /// The item.
     item: StepItem,
-    /// Where each item stands.
-    standings: Standings,
+    /// Where it stands.
+    standing: Standing,
     /// The ticks.
     state: TickState,
 ) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let StepItem { key, task } = item;
-    let standing = standings.of(&key);
     let item_state = move || standing.get().map_or(ItemState::Blocked, |s| s.state);
-    let ticked = Signal::derive(move || standing.get().is_some_and(|s| s.ticked));
     let attested = move || standing.get().is_some_and(|s| s.attested);
     let is_next = move || standing.get().is_some_and(|s| s.next);
     let task_text = {
@@ -270,7 +268,7 @@ fn ChecklistEntry(
                 </Show>
             </span>
             <Show when=attested>
-                <TickQuestion key=tick.clone() task=task.clone() ticked state/>
+                <TickQuestion key=tick.clone() task=task.clone() standing state/>
             </Show>
         </li>
     }
@@ -283,8 +281,8 @@ fn TickQuestion(
     key: ItemKey,
     /// What it asks.
     task: Task,
-    /// Whether it is ticked (as shown).
-    ticked: Signal<bool>,
+    /// Where it stands: whether it is ticked (as shown).
+    standing: Standing,
     /// The ticks, to tick it.
     state: TickState,
 ) -> impl IntoView {
@@ -300,7 +298,7 @@ fn TickQuestion(
                     class="pma-checkboxes__input"
                     type="checkbox"
                     id=tick_id.clone()
-                    prop:checked=ticked
+                    prop:checked=move || standing.get().is_some_and(|s| s.ticked)
                     on:change=move |ev| state.set(key.clone(), event_target_checked(&ev))
                 />
                 <label class="pma-label pma-checkboxes__label" for=tick_id>

@@ -4,12 +4,12 @@
 //! tokens it brings stay in memory.
 
 use assistant_core::sign_in::{SignInFailure, base64url};
-use gloo_net::http::Request;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 pub use crate::backend::config::AuthConfig;
+use crate::backend::http;
 
 /// Where the sign-in in flight waits in session storage.
 const PENDING_KEY: &str = "pma-sign-in";
@@ -93,17 +93,20 @@ impl Provider {
             "{}/.well-known/openid-configuration",
             config.issuer.trim_end_matches('/')
         );
-        let response = Request::get(&url)
-            .send()
-            .await
-            .map_err(|_| SignInFailure::Unreachable)?;
-        if !response.ok() {
+        let response = http::send(http::Outgoing {
+            method: "GET",
+            url: &url,
+            headers: &[],
+            body: None,
+            signal: None,
+        })
+        .await
+        .map_err(|_| SignInFailure::Unreachable)?;
+        if !(200..300).contains(&response.status) {
             return Err(SignInFailure::Unreachable);
         }
-        let provider: Provider = response
-            .json()
-            .await
-            .map_err(|_| SignInFailure::Unreachable)?;
+        let provider: Provider =
+            serde_json::from_str(&response.body).map_err(|_| SignInFailure::Unreachable)?;
         // A document that names another issuer is not this provider's (Discovery §4.3).
         if provider.issuer != config.issuer {
             return Err(SignInFailure::Refused);
@@ -184,21 +187,23 @@ impl Provider {
             form.append(name, value);
         }
         let body = form.to_string().as_string().unwrap_or_default();
-        let response = Request::post(&self.token_endpoint)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(body)
-            .map_err(|_| SignInFailure::Refused)?
-            .send()
-            .await
-            .map_err(|_| SignInFailure::Unreachable)?;
-        if !response.ok() {
-            return Err(if response.status() >= 500 {
+        let response = http::send(http::Outgoing {
+            method: "POST",
+            url: &self.token_endpoint,
+            headers: &[("content-type", "application/x-www-form-urlencoded")],
+            body: Some(&body),
+            signal: None,
+        })
+        .await
+        .map_err(|_| SignInFailure::Unreachable)?;
+        if !(200..300).contains(&response.status) {
+            return Err(if response.status >= 500 {
                 SignInFailure::Unreachable
             } else {
                 SignInFailure::Refused
             });
         }
-        response.json().await.map_err(|_| SignInFailure::Refused)
+        serde_json::from_str(&response.body).map_err(|_| SignInFailure::Refused)
     }
 
     /// Sends the browser to the provider to end its session, coming back to the app's start
