@@ -1,8 +1,6 @@
 //! The standalone app's door when it signs in for itself: the assistant once signed in, else the
 //! start page or the page of what went wrong.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -56,10 +54,10 @@ pub fn SignInGate(
         (None | Some(Start::Leaving), _) => {
             view! { <p class="pma-body" role="status">{text(Locale::signing_in)}</p> }.into_any()
         }
-        (Some(Start::SignedIn(signed_in)), _) => {
+        (Some(Start::SignedIn(signed_in)), Some(parts)) => {
             let client = Client::new(Transport::Http {
                 base_url: api_base.trim_end_matches('/').to_owned(),
-                token: Token::SignedIn(Rc::new(signed_in)),
+                token: Token::SignedIn((parts.token_source)(signed_in)),
             });
             view! { <Assistant client/> }.into_any()
         }

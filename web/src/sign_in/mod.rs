@@ -32,6 +32,9 @@ pub struct SignInParts {
     pub start_page: fn(Callback<()>) -> AnyView,
     /// The page of a failure, with Sign in and Try again.
     pub failure_page: fn(SignInFailure, Callback<()>, Callback<()>) -> AnyView,
+    /// A session as the client's source of tokens (made here, so that renewing, which goes to
+    /// the provider and back, is this chunk's code).
+    pub token_source: fn(Session) -> Rc<dyn TokenSource>,
 }
 
 /// The sign-in's parts.
@@ -43,6 +46,7 @@ pub fn parts() -> SignInParts {
         failure_page: |failure, on_sign_in, on_retry| {
             view! { <SignInFailurePage failure on_sign_in on_retry/> }.into_any()
         },
+        token_source: |session| Rc::new(session),
     }
 }
 
@@ -67,6 +71,8 @@ struct SessionState {
     expires_at_ms: f64,
     id_token: String,
     user: SignedInUser,
+    /// Ends the session at the provider (this chunk's code, called from the header).
+    leave: fn(&SessionState),
 }
 
 fn now_ms() -> f64 {
@@ -88,7 +94,7 @@ impl Session {
 
     /// Ends the session at the provider, coming back to the start page.
     pub fn sign_out(&self) {
-        self.0.provider.sign_out(&self.0.config, &self.0.id_token);
+        (self.0.leave)(&self.0);
     }
 }
 
@@ -213,6 +219,7 @@ async fn signed_in(
         expires_at_ms: now_ms() + expires_in.unwrap_or(300) as f64 * 1000.0,
         id_token,
         user,
+        leave: |state| state.provider.sign_out(&state.config, &state.id_token),
     })))
 }
 
