@@ -30,8 +30,8 @@ tasks:
   test      install what is missing, then format check, clippy (native and wasm32),
             native tests, the API contract test (schemathesis), in-browser tests, the
             size budget and end-to-end tests; ends with `N passed, N failed`
-  install   only install what is missing (wasm target, Trunk, wasm-bindgen, wasm-opt,
-            Chromium, axe-core)
+  install   only install what is missing (wasm target, Trunk, wasm-bindgen, the wasm
+            splitter, wasm-opt, esbuild, Chromium, and the tests' npm packages)
   bench [--check | --scale]
             build the app (release) and measure what its first screen transfers (raw,
             gzip and brotli), the median time to its first control and first question page
