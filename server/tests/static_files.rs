@@ -6,23 +6,24 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-/// The headers of a successful GET of `path`.
-async fn headers_of(settings: &Settings, path: &str) -> axum::http::HeaderMap {
-    let response = app(settings)
+/// The answer to a GET of `path`.
+async fn answer(settings: &Settings, path: &str) -> axum::response::Response {
+    app(settings)
         .unwrap()
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// The headers of a successful GET of `path`.
+async fn headers_of(settings: &Settings, path: &str) -> axum::http::HeaderMap {
+    let response = answer(settings, path).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     response.headers().clone()
 }
 
 async fn get(settings: &Settings, path: &str) -> (StatusCode, String) {
-    let response = app(settings)
-        .unwrap()
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    let response = answer(settings, path).await;
     let status = response.status();
     let body = response.into_body().collect().await.unwrap().to_bytes();
     (status, String::from_utf8_lossy(&body).into_owned())
@@ -213,11 +214,7 @@ async fn content_hashed_files_are_kept_for_a_year() {
     // What is not there is not kept (the next build may bring it), and is not the page either:
     // a script asked for by an old page gets an error, not HTML.
     let missing = "/assets/app-fedcba9876543210.js";
-    let response = app(&settings)
-        .unwrap()
-        .oneshot(Request::get(missing).body(Body::empty()).unwrap())
-        .await
-        .unwrap();
+    let response = answer(&settings, missing).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(response.headers()["cache-control"], "no-cache");
 }

@@ -289,13 +289,13 @@ fn rules() -> Result<(), String> {
 }
 
 /// The peer's first screen (`peer::FILES`) beside the app's, gzip and brotli.
-fn compare_sizes(dist: &Path, peer: &Path, server_binary: &Path) -> Result<(), String> {
+fn compare_sizes(app: &[Transfer], peer: &Path) -> Result<(), String> {
     let sum = |transfers: &[Transfer]| {
         transfers.iter().fold((0, 0), |(gzip, brotli), t| {
             (gzip + t.gzip, brotli + t.brotli)
         })
     };
-    let app = sum(&first_screen(dist, server_binary)?);
+    let app = sum(app);
     let peer_files = peer::FILES
         .iter()
         .map(|name| {
@@ -325,10 +325,22 @@ fn compare_sizes(dist: &Path, peer: &Path, server_binary: &Path) -> Result<(), S
 
 /// Measures the first screen's sizes of the built app and checks them against their limits.
 pub fn check_sizes_of(dist: &Path, server_binary: &Path, budgets: &Budgets) -> Result<(), String> {
-    let transfers = first_screen(dist, server_binary)?;
+    measure_sizes(dist, server_binary, budgets).1
+}
+
+/// What the first screen transfers, printed with the chunks, and the check against the limits.
+fn measure_sizes(
+    dist: &Path,
+    server_binary: &Path,
+    budgets: &Budgets,
+) -> (Vec<Transfer>, Result<(), String>) {
+    let transfers = match first_screen(dist, server_binary) {
+        Ok(transfers) => transfers,
+        Err(why) => return (Vec::new(), Err(why)),
+    };
     print_sizes(&transfers);
-    print_chunks(dist)?;
-    check_sizes(&transfers, budgets)
+    let checked = print_chunks(dist).and_then(|()| check_sizes(&transfers, budgets));
+    (transfers, checked)
 }
 
 pub fn bench(args: &[String]) -> Result<(), String> {
@@ -347,13 +359,13 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let budgets = Budgets::read()?;
     let dist = build::app()?;
     let server_binary = build::server()?;
-    let sizes = check_sizes_of(&dist, &server_binary, &budgets);
-    if check_only {
+    let (transfers, sizes) = measure_sizes(&dist, &server_binary, &budgets);
+    if check_only || transfers.is_empty() {
         return sizes;
     }
     Tools::Browser.ensure()?;
     let peer = peer::build()?;
-    compare_sizes(&dist, &peer, &server_binary)?;
+    compare_sizes(&transfers, &peer)?;
     timings(&dist, &peer, &server_binary, &budgets, at_scale)?;
     shares::crate_shares()?;
     rules()?;

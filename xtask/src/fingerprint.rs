@@ -66,6 +66,12 @@ fn rename_references(text: &str, renamed: &[(String, String)], prefix: &str) -> 
     text
 }
 
+/// Writes `bytes` as `assets/new` and removes `name` from `dist`.
+fn move_to_assets(dist: &Path, name: &str, new: &str, bytes: &[u8]) -> Result<(), String> {
+    write(&dist.join(ASSETS).join(new), bytes)?;
+    std::fs::remove_file(dist.join(name)).map_err(|e| format!("{name}: {e}"))
+}
+
 /// Gives the built app in `dist` its content-hashed names, and rewrites every reference to them.
 /// Returns the renames (old name, name under `assets/`).
 pub fn rename(dist: &Path) -> Result<Vec<(String, String)>, String> {
@@ -86,8 +92,7 @@ pub fn rename(dist: &Path) -> Result<Vec<(String, String)>, String> {
     for name in &leaves {
         let bytes = read(&dist.join(name))?;
         let new = hashed_name(name, &bytes);
-        write(&assets.join(&new), &bytes)?;
-        std::fs::remove_file(dist.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        move_to_assets(dist, name, &new, &bytes)?;
         renamed.push((name.clone(), new));
     }
 
@@ -115,16 +120,14 @@ pub fn rename(dist: &Path) -> Result<Vec<(String, String)>, String> {
             .find(|(old, _)| old == name)
             .expect("named")
             .1;
-        write(&assets.join(new), text.as_bytes())?;
-        std::fs::remove_file(dist.join(name)).map_err(|e| format!("{name}: {e}"))?;
+        move_to_assets(dist, name, new, text.as_bytes())?;
     }
     renamed.extend(pair_renamed);
 
     // The start-up script, which names the glue and the wasm beside itself.
     let app = rename_references(&read_text(&dist.join("app.js"))?, &renamed, "");
     let app_name = hashed_name("app.js", app.as_bytes());
-    write(&assets.join(&app_name), app.as_bytes())?;
-    std::fs::remove_file(dist.join("app.js")).map_err(|e| format!("app.js: {e}"))?;
+    move_to_assets(dist, "app.js", &app_name, app.as_bytes())?;
     renamed.push(("app.js".into(), app_name));
 
     // The entry points keep their names, and name the others in `assets/`.
