@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::email::{DomainToAscii, EmailAddress, normalise_domain};
+use crate::email::{EmailAddress, UnicodeTables, normalise_domain};
 
 /// The Azure AD tenant in which an MPN ID is registered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,7 +33,7 @@ impl Tenant {
     /// assert!(fabrikam.contains(&member, &Uts46));
     /// assert!(!fabrikam.contains(&outsider, &Uts46));
     /// ```
-    pub fn contains(&self, email: &EmailAddress, idna: &impl DomainToAscii) -> bool {
+    pub fn contains(&self, email: &EmailAddress, idna: &impl UnicodeTables) -> bool {
         let domain = email.domain();
         self.verified_domains
             .iter()

@@ -2,7 +2,7 @@
 //! consumer mailbox, and for Microsoft-account sign-ins not the sign-in address itself.
 
 use crate::account::{SignIn, SignInKind};
-use crate::email::{DomainToAscii, EmailAddress, EmailError};
+use crate::email::{EmailAddress, EmailError, UnicodeTables};
 use crate::tenant::Tenant;
 
 /// Consumer mail services, by exact domain.
@@ -94,7 +94,7 @@ pub fn check_work_email(
     input: &str,
     sign_in: &SignIn,
     tenant: Option<&Tenant>,
-    idna: &impl DomainToAscii,
+    idna: &impl UnicodeTables,
 ) -> Result<EmailAddress, WorkEmailError> {
     let email = EmailAddress::parse(input, idna)?;
     if is_consumer_domain(email.domain()) {
@@ -103,7 +103,7 @@ pub fn check_work_email(
         });
     }
     if sign_in.kind == SignInKind::MicrosoftAccount
-        && EmailAddress::parse(&sign_in.email, idna).is_ok_and(|msa| msa.same_mailbox(&email))
+        && EmailAddress::parse(&sign_in.email, idna).is_ok_and(|msa| msa.same_mailbox(&email, idna))
     {
         return Err(WorkEmailError::SameAsMicrosoftAccount);
     }

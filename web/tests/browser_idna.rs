@@ -1,8 +1,8 @@
 #![cfg(target_arch = "wasm32")]
 //! The browser's IDNA gives the same ASCII form as the `idna` crate the server uses, so the core's
-//! rules reach the same verdict on both sides.
+//! rules reach the same verdict on both sides; so does its lower-case mapping.
 
-use assistant_core::email::{DomainToAscii, EmailAddress, Uts46};
+use assistant_core::email::{EmailAddress, UnicodeTables, Uts46};
 use assistant_web::backend::browser_idna::BrowserIdna;
 use wasm_bindgen_test::*;
 
@@ -60,6 +60,26 @@ fn an_address_gets_the_same_verdict_with_either() {
             EmailAddress::parse(address, &BrowserIdna),
             EmailAddress::parse(address, &Uts46),
             "{address}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_browser_and_the_standard_library_agree_on_lower_case() {
+    for text in [
+        "Åsa.Öberg",
+        "ÆØÅ",
+        "İstanbul",
+        "ΟΔΥΣΣΕΥΣ",
+        "STRASSE",
+        "ǅemal",
+        "ＡＢＣ",
+        "Ops.Team+cpp",
+    ] {
+        assert_eq!(
+            BrowserIdna.to_lowercase(text),
+            Uts46.to_lowercase(text),
+            "{text}"
         );
     }
 }

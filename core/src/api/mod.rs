@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::account::{Account, AccountId, MigrationStatus};
 use crate::checklist::{self, Ticks};
-use crate::email::DomainToAscii;
+use crate::email::UnicodeTables;
 use crate::flow::{Answers, Assessment, Case, MigrationRequest, MpnAnswer, Situation, assess};
 use crate::mpn::{MpnLookup, MpnRecord, MpnStanding};
 use crate::offer::{Offer, Readiness};
@@ -77,7 +77,7 @@ pub struct AccountFacts<'a> {
 }
 
 impl AccountFacts<'_> {
-    fn assess(&self, answers: &Answers, idna: &impl DomainToAscii) -> Assessment {
+    fn assess(&self, answers: &Answers, idna: &impl UnicodeTables) -> Assessment {
         let situation = Situation {
             account: self.account,
             stored_mpn: self.stored_mpn,
@@ -92,7 +92,7 @@ impl AccountFacts<'_> {
 pub fn check_work_email(
     facts: &AccountFacts,
     check: &WorkEmailCheck,
-    idna: &impl DomainToAscii,
+    idna: &impl UnicodeTables,
 ) -> Result<WorkEmailAccepted, Problem> {
     let answers = Answers {
         work_email: Some(check.work_email.clone()),
@@ -114,7 +114,7 @@ pub fn check_work_email(
 pub fn decide_start(
     facts: &AccountFacts,
     request: &MigrationRequest,
-    idna: &impl DomainToAscii,
+    idna: &impl UnicodeTables,
 ) -> Result<MigrationRequest, Problem> {
     let assessment = facts.assess(&request.answers(), idna);
     match assessment.case {

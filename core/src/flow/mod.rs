@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::account::{Account, MigrationStatus, Role};
-use crate::email::{DomainToAscii, EmailAddress};
+use crate::email::{EmailAddress, UnicodeTables};
 use crate::mpn::{MpnId, MpnIdError, MpnLookup, MpnRecord, MpnStanding};
 use crate::tenant::Tenant;
 use crate::work_email::{WorkEmailError, check_work_email};
@@ -232,7 +232,7 @@ impl Assessment {
 /// assert_eq!((ready.case, ready.next), (Case::ReadyToSubmit, Some(Question::CheckAnswers)));
 /// assert!(ready.submission.is_some());
 /// ```
-pub fn assess(situation: &Situation, answers: &Answers, idna: &impl DomainToAscii) -> Assessment {
+pub fn assess(situation: &Situation, answers: &Answers, idna: &impl UnicodeTables) -> Assessment {
     let account = situation.account;
     let stored = MpnStanding::of_stored(account.mpn_id.as_deref(), situation.stored_mpn);
 
