@@ -313,6 +313,31 @@ async fn an_unreadable_save_is_reported_when_its_account_opens_from_the_overview
     Ok(())
 }
 
+async fn a_migrated_accounts_saved_answers_are_forgotten_on_the_overview(
+    page: Page,
+    backend: Backend,
+) -> Result<(), Failed> {
+    page.open_overview().await?;
+    let key = progress_key(&page, backend, "contoso").await?;
+    let save = json!({
+        "version": 2,
+        "saved_at_ms": now_ms(),
+        "answers": { "work_email": "private@contoso.example" },
+        "drafts": { "mpn_id": "12345" },
+        "idempotency_key": "k-contoso",
+        "screen": "accounts/contoso/check-answers",
+    });
+    put_in_storage(&page, &key, &save.to_string()).await?;
+    page.reload().await?;
+    page.element("li[data-account=contoso]").await?;
+    let left = stored(&page, &key).await?;
+    let left: Value = serde_json::from_str(left.as_str().ok_or("no save is left")?)?;
+    assert_eq!(left.get("answers"), None, "{left}");
+    assert_eq!(left.get("drafts"), None, "{left}");
+    assert_eq!(left["idempotency_key"], "k-contoso", "{left}");
+    Ok(())
+}
+
 async fn a_save_older_than_thirty_days_is_dropped_with_a_notice(
     page: Page,
     backend: Backend,
@@ -460,6 +485,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.on_both_backends(
             "reliability::an_unreadable_save_is_reported_when_its_account_opens_from_the_overview",
             an_unreadable_save_is_reported_when_its_account_opens_from_the_overview,
+        ),
+        harness.on_both_backends(
+            "reliability::a_migrated_accounts_saved_answers_are_forgotten_on_the_overview",
+            a_migrated_accounts_saved_answers_are_forgotten_on_the_overview,
         ),
         harness.on_both_backends(
             "reliability::a_save_older_than_thirty_days_is_dropped_with_a_notice",

@@ -89,13 +89,13 @@ fn AccountCard(
     let settings = expect_context::<Settings>();
     let id = account.id.clone();
     // A look only: a save that cannot be read is the journey's to report when the account opens.
-    let saved = shelf.peek(&id, js_sys::Date::now());
+    let saved = shelf.glance(&id, js_sys::Date::now());
     if account.migration_status == MigrationStatus::Migrated
         && let Some(saved) = &saved
-        && saved.holds_answers()
+        && saved.holds_answers
     {
         // Migrated: what the owner typed for it is of no more use.
-        shelf.save(&id, &saved.without_answers(), js_sys::Date::now());
+        shelf.save(&id, &saved.clone().without_answers(), js_sys::Date::now());
     }
     let situation = Situation {
         account: &account,

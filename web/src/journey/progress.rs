@@ -13,6 +13,7 @@
 
 use assistant_core::account::AccountId;
 use assistant_core::flow::Answers;
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use crate::backend::client::{Client, path_segment};
@@ -64,22 +65,69 @@ impl Progress {
     }
 }
 
+/// What the overview needs of a save, read without its answers (their reader is the journey's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glance {
+    /// Whether the save holds anything the owner typed (answers or drafts).
+    pub holds_answers: bool,
+    /// The key of the submission, when one was sent from here.
+    pub idempotency_key: Option<String>,
+    /// The path of the screen last shown (below the app's base path).
+    pub screen: Option<String>,
+}
+
+impl Glance {
+    /// The progress of this save without what the owner typed: for an account that is migrated.
+    pub fn without_answers(self) -> Progress {
+        Progress {
+            idempotency_key: self.idempotency_key,
+            screen: self.screen,
+            ..Progress::default()
+        }
+    }
+}
+
 /// A save as it is written: one object of the progress's fields beside the version and the time.
 /// The fields are written out rather than `#[serde(flatten)]`ed: a flattened reader buffers every
-/// value first, which brought 7 KB of wasm into the first screen.
+/// value first, which brought 7 KB of wasm into the first screen. Answers and drafts are left out
+/// when there are none, so a glance sees whether there are without reading them.
 #[derive(Serialize, Deserialize)]
 struct Saved {
     version: u32,
     /// When it was saved, in milliseconds since the epoch.
     saved_at_ms: f64,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     answers: Answers,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     drafts: Drafts,
     #[serde(default)]
     idempotency_key: Option<String>,
     #[serde(default)]
     screen: Option<String>,
+}
+
+/// A save as the overview reads it: the answers and drafts only seen to be there.
+#[derive(Deserialize)]
+struct Glanced {
+    version: u32,
+    saved_at_ms: f64,
+    #[serde(default)]
+    answers: Option<IgnoredAny>,
+    #[serde(default)]
+    drafts: Option<IgnoredAny>,
+    #[serde(default)]
+    idempotency_key: Option<String>,
+    #[serde(default)]
+    screen: Option<String>,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// Whether a save of `version` at `saved_at_ms` can be read at `now_ms`.
+fn readable(version: u32, saved_at_ms: f64, now_ms: f64) -> bool {
+    version == VERSION && now_ms - saved_at_ms <= f64::from(KEPT_FOR_DAYS) * DAY_MS
 }
 
 /// What was found in storage for an account.
@@ -98,10 +146,21 @@ pub enum Loaded {
 /// one older than [`KEPT_FOR_DAYS`].
 pub fn parse(text: &str, now_ms: f64) -> Option<Progress> {
     let saved = serde_json::from_str::<Saved>(text).ok()?;
-    let fresh = now_ms - saved.saved_at_ms <= f64::from(KEPT_FOR_DAYS) * DAY_MS;
-    (saved.version == VERSION && fresh).then_some(Progress {
+    readable(saved.version, saved.saved_at_ms, now_ms).then_some(Progress {
         answers: saved.answers,
         drafts: saved.drafts,
+        idempotency_key: saved.idempotency_key,
+        screen: saved.screen,
+    })
+}
+
+/// A glance at saved text at `now_ms`: `None` when it is not a save of this version, or one
+/// older than [`KEPT_FOR_DAYS`]. A save written before answers were left out when empty may be
+/// seen to hold some that are empty.
+pub fn glance(text: &str, now_ms: f64) -> Option<Glance> {
+    let saved = serde_json::from_str::<Glanced>(text).ok()?;
+    readable(saved.version, saved.saved_at_ms, now_ms).then_some(Glance {
+        holds_answers: saved.answers.is_some() || saved.drafts.is_some(),
         idempotency_key: saved.idempotency_key,
         screen: saved.screen,
     })
@@ -182,11 +241,12 @@ impl Shelf {
         }
     }
 
-    /// The progress saved for an account, if it can be read at `now_ms`; a look that changes
-    /// nothing (a save that cannot be read stays, for its account to say so when it opens).
-    pub fn peek(&self, account: &AccountId, now_ms: f64) -> Option<Progress> {
+    /// A glance at the progress saved for an account, if it can be read at `now_ms`; a look
+    /// that changes nothing (a save that cannot be read stays, for its account to say so when it
+    /// opens).
+    pub fn glance(&self, account: &AccountId, now_ms: f64) -> Option<Glance> {
         let text = storage()?.get_item(&self.key(account)).ok()??;
-        parse(&text, now_ms)
+        glance(&text, now_ms)
     }
 
     /// Saves an account's progress at `now_ms`; `false` when storage is full, refused or absent
@@ -309,6 +369,25 @@ mod tests {
         // An id cannot reach into another backend's keys, nor an address into another's.
         let sly = AccountId::parse("x/fabrikam").unwrap();
         assert_eq!(Shelf::demo().key(&sly), "pma-progress:demo/x%2Ffabrikam");
+    }
+
+    #[test]
+    fn a_glance_sees_whether_a_save_holds_answers_and_where_it_was() {
+        let seen = glance(&to_text(&progress(), NOW), NOW).unwrap();
+        assert!(seen.holds_answers);
+        assert_eq!(seen.idempotency_key, progress().idempotency_key);
+        assert_eq!(seen.screen, progress().screen);
+        let emptied = to_text(&seen.without_answers(), NOW);
+        assert_eq!(
+            emptied,
+            r#"{"version":2,"saved_at_ms":1800000000000.0,"idempotency_key":"k-1","screen":"accounts/adatum/mpn-id"}"#
+        );
+        assert!(!glance(&emptied, NOW).unwrap().holds_answers);
+        let day_31 = NOW + 31.0 * DAY_MS;
+        assert_eq!(glance(&emptied, day_31), None);
+        for text in ["", "{", r#"{"version":3,"saved_at_ms":1800000000000}"#] {
+            assert_eq!(glance(text, NOW), None, "{text}");
+        }
     }
 
     #[test]
