@@ -22,7 +22,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::backend::demo::{self, ApiRequest, ApiResponse, DemoApi};
-use crate::backend::http;
+use crate::backend::{http, json_text};
 
 /// What stays itself in a path segment made from data: RFC 3986's unreserved characters. All
 /// else (`/`, `?`, `#`, `%`, spaces, anything not ASCII) is percent-encoded, so data never ends
@@ -303,7 +303,7 @@ fn request(
         path,
         token: None,
         headers,
-        body: body.map(|body| serde_json::to_string(body).expect("request bodies serialise")),
+        body: body.map(|body| json_text(body)),
     }
 }
 

@@ -20,8 +20,8 @@ use percent_encoding::percent_decode_str;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::backend::Unavailable;
 use crate::backend::browser_idna::BrowserIdna;
+use crate::backend::{Unavailable, json_text};
 
 /// Where the demo keeps its state in local storage; the suffix is the format's version.
 pub const STORAGE_KEY: &str = "pma-demo-backend-v1";
@@ -103,11 +103,7 @@ impl State {
 type Answer = Result<(u16, String, Option<String>), Problem>;
 
 fn json(status: u16, value: &impl Serialize) -> Answer {
-    Ok((
-        status,
-        serde_json::to_string(value).expect("API bodies serialise"),
-        None,
-    ))
+    Ok((status, json_text(value), None))
 }
 
 fn parse<T: DeserializeOwned>(request: &ApiRequest) -> Result<T, Problem> {
@@ -205,7 +201,7 @@ impl DemoBackend {
 
     fn save(&mut self) {
         if let Some(storage) = &self.storage {
-            let text = serde_json::to_string(&self.state).expect("state serialises");
+            let text = json_text(&self.state);
             // Storage full or refused: the demo goes on in memory.
             self.saved = match storage.set_item(STORAGE_KEY, &text) {
                 Ok(()) => SaveState::Saved(text),
@@ -248,7 +244,7 @@ impl DemoBackend {
                 status: problem.status,
                 etag: None,
                 retry_after: None,
-                body: serde_json::to_string(&problem).expect("problems serialise"),
+                body: json_text(&problem),
             },
         }
     }
@@ -339,11 +335,7 @@ impl DemoBackend {
             (["migration"], "POST") => self.start_migration(account, request, now_ms),
             (["checklist"], "GET") => {
                 let (version, ticks) = self.state.checklists.get(id).cloned().unwrap_or_default();
-                Ok((
-                    200,
-                    serde_json::to_string(&ticks).expect("ticks serialise"),
-                    Some(api::etag(version)),
-                ))
+                Ok((200, json_text(&ticks), Some(api::etag(version))))
             }
             (["checklist"], "PUT") => self.put_checklist(id, request),
             _ => Err(Problem::of(ProblemCode::NotFound)),
@@ -448,11 +440,7 @@ impl DemoBackend {
             .checklists
             .insert(id.to_owned(), (version, update.clone()));
         self.save();
-        Ok((
-            200,
-            serde_json::to_string(&update).expect("ticks serialise"),
-            Some(api::etag(version)),
-        ))
+        Ok((200, json_text(&update), Some(api::etag(version))))
     }
 }
 

@@ -17,6 +17,7 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use crate::backend::client::{Client, path_segment};
+use crate::backend::json_text;
 
 /// The version of the saved format this app writes and reads.
 pub const VERSION: u32 = 2;
@@ -177,7 +178,7 @@ fn to_text(progress: &Progress, now_ms: f64) -> String {
         idempotency_key: progress.idempotency_key,
         screen: progress.screen,
     };
-    serde_json::to_string(&saved).expect("progress serialises")
+    json_text(&saved)
 }
 
 fn storage() -> Option<web_sys::Storage> {
