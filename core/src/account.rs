@@ -122,6 +122,23 @@ pub enum SignInKind {
     MicrosoftAccount,
 }
 
+impl Role {
+    /// Each role and its name as written.
+    pub const NAMES: [(Role, &'static str); 3] = [
+        (Role::Owner, "owner"),
+        (Role::Manager, "manager"),
+        (Role::Developer, "developer"),
+    ];
+}
+
+impl SignInKind {
+    /// Each kind and its name as written.
+    pub const NAMES: [(SignInKind, &'static str); 2] = [
+        (SignInKind::WorkAccount, "work_account"),
+        (SignInKind::MicrosoftAccount, "microsoft_account"),
+    ];
+}
+
 /// The tenant id (claim `tid`) Microsoft Entra ID puts in the tokens of personal Microsoft
 /// accounts; any other tenant is an organisation's.
 pub const MICROSOFT_ACCOUNTS_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
@@ -183,6 +200,16 @@ pub enum MigrationStatus {
     Migrated,
     /// The move was submitted and failed; an owner can submit it again.
     Failed,
+}
+
+impl MigrationStatus {
+    /// Each status and its name as written.
+    pub const NAMES: [(MigrationStatus, &'static str); 4] = [
+        (MigrationStatus::NotMigrated, "not_migrated"),
+        (MigrationStatus::InProgress, "in_progress"),
+        (MigrationStatus::Migrated, "migrated"),
+        (MigrationStatus::Failed, "failed"),
+    ];
 }
 
 /// A CPP publisher account, as the viewer sees it.

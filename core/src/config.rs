@@ -125,7 +125,7 @@ pub struct Links {
 
 impl Links {
     /// The fields' names, as they are written, in the order of [`Links::slots`].
-    const FIELDS: [&'static str; 17] = [
+    pub(crate) const FIELDS: [&'static str; 17] = [
         "mpn_signup",
         "mpn_membership",
         "isv_resource_hub",
@@ -146,7 +146,7 @@ impl Links {
     ];
 
     /// Each field, in the order of [`Links::FIELDS`].
-    fn slots(&mut self) -> [&mut HttpsUrl; 17] {
+    pub(crate) fn slots(&mut self) -> [&mut HttpsUrl; 17] {
         [
             &mut self.mpn_signup,
             &mut self.mpn_membership,

@@ -14,6 +14,7 @@ pub mod date;
 pub mod email;
 pub mod fixtures;
 pub mod flow;
+pub mod json;
 pub mod mpn;
 pub mod offer;
 pub mod sign_in;

@@ -79,6 +79,28 @@ impl ProblemCode {
         }
     }
 
+    /// Every code.
+    pub const ALL: [ProblemCode; 18] = [
+        ProblemCode::Unauthorized,
+        ProblemCode::NotFound,
+        ProblemCode::NotOwner,
+        ProblemCode::AlreadyMigrated,
+        ProblemCode::TenantMismatch,
+        ProblemCode::ConsumerEmail,
+        ProblemCode::SameAsMicrosoftAccount,
+        ProblemCode::MpnMissing,
+        ProblemCode::MpnNotFound,
+        ProblemCode::MpnInactive,
+        ProblemCode::ValidationFailed,
+        ProblemCode::Conflict,
+        ProblemCode::PreconditionFailed,
+        ProblemCode::PreconditionRequired,
+        ProblemCode::PayloadTooLarge,
+        ProblemCode::TooManyRequests,
+        ProblemCode::Timeout,
+        ProblemCode::Internal,
+    ];
+
     /// The code as it is written in JSON.
     pub fn as_str(self) -> &'static str {
         match self {

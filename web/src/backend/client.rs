@@ -12,6 +12,7 @@ use assistant_core::api::{
 };
 use assistant_core::config::FlowConfig;
 use assistant_core::flow::MigrationRequest;
+use assistant_core::json::FromJson;
 use assistant_core::mpn::{MpnId, MpnRecord};
 use assistant_core::offer::{Offer, Readiness};
 use leptos::prelude::set_timeout_with_handle;
@@ -21,6 +22,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::backend::browser_json::read_json;
 use crate::backend::demo::{self, ApiRequest, ApiResponse, DemoApi};
 use crate::backend::{http, json_text};
 
@@ -271,9 +273,13 @@ async fn fetch(
     })
 }
 
-fn decode<T: DeserializeOwned>(response: &ApiResponse) -> Result<T, ClientError> {
+/// The answer's body read with `read` (a success), or the problem it carries.
+fn decode<T>(
+    response: &ApiResponse,
+    read: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, ClientError> {
     match response.status {
-        200..=299 => serde_json::from_str(&response.body).map_err(|_| ClientError::Malformed),
+        200..=299 => read(&response.body).ok_or(ClientError::Malformed),
         // A sign-in that is no longer valid, whatever answers it (a gateway in front of the API
         // may answer without a problem of the contract).
         401 => Err(ClientError::Problem(Problem::of(ProblemCode::Unauthorized))),
@@ -282,14 +288,17 @@ fn decode<T: DeserializeOwned>(response: &ApiResponse) -> Result<T, ClientError>
         429 => Err(ClientError::TooManyRequests {
             retry_after: response.retry_after,
         }),
-        status => match serde_json::from_str::<Problem>(&response.body) {
-            Ok(problem) => Err(ClientError::Problem(problem)),
-            Err(_) if status >= 500 => {
-                Err(ClientError::Problem(Problem::of(ProblemCode::Internal)))
-            }
-            Err(_) => Err(ClientError::Malformed),
+        status => match read_json::<Problem>(&response.body) {
+            Some(problem) => Err(ClientError::Problem(problem)),
+            None if status >= 500 => Err(ClientError::Problem(Problem::of(ProblemCode::Internal))),
+            None => Err(ClientError::Malformed),
         },
     }
+}
+
+/// A body read by serde: what the first screen does not read.
+fn by_serde<T: DeserializeOwned>(body: &str) -> Option<T> {
+    serde_json::from_str(body).ok()
 }
 
 fn request(
@@ -354,17 +363,26 @@ impl Client {
     }
 
     async fn get<T: DeserializeOwned>(&self, path: String) -> Result<T, ClientError> {
-        decode(&self.send(request("GET", path, Vec::new(), NO_BODY)).await?)
+        let response = self.send(request("GET", path, Vec::new(), NO_BODY)).await?;
+        decode(&response, by_serde)
+    }
+
+    /// A GET of what the first screen reads, by the core's hand readers (see `browser_json`).
+    async fn get_first<T: FromJson>(&self, path: &str) -> Result<T, ClientError> {
+        let response = self
+            .send(request("GET", path.into(), Vec::new(), NO_BODY))
+            .await?;
+        decode(&response, read_json)
     }
 
     /// The flow configuration.
     pub async fn config(&self) -> Result<FlowConfig, ClientError> {
-        self.get("/v1/config".into()).await
+        self.get_first("/v1/config").await
     }
 
     /// The viewer's accounts.
     pub async fn accounts(&self) -> Result<Vec<Account>, ClientError> {
-        self.get("/v1/accounts".into()).await
+        self.get_first("/v1/accounts").await
     }
 
     /// One account with its stored MPN ID's state.
@@ -394,11 +412,10 @@ impl Client {
         check: &WorkEmailCheck,
     ) -> Result<WorkEmailAccepted, ClientError> {
         let path = account_path(id, "/work-email-check");
-        decode(
-            &self
-                .send(request("POST", path, Vec::new(), Some(check)))
-                .await?,
-        )
+        let response = self
+            .send(request("POST", path, Vec::new(), Some(check)))
+            .await?;
+        decode(&response, by_serde)
     }
 
     /// Starts the migration; the same `idempotency_key` never starts two.
@@ -410,11 +427,10 @@ impl Client {
     ) -> Result<MigrationState, ClientError> {
         let headers = vec![("idempotency-key".to_owned(), idempotency_key.to_owned())];
         let path = account_path(id, "/migration");
-        decode(
-            &self
-                .send(request("POST", path, headers, Some(migration)))
-                .await?,
-        )
+        let response = self
+            .send(request("POST", path, headers, Some(migration)))
+            .await?;
+        decode(&response, by_serde)
     }
 
     /// Where the account's migration stands.
@@ -432,7 +448,7 @@ impl Client {
                 NO_BODY,
             ))
             .await?;
-        let ticks = decode(&response)?;
+        let ticks = decode(&response, by_serde)?;
         Ok((response.etag.ok_or(ClientError::Malformed)?, ticks))
     }
 
@@ -448,7 +464,7 @@ impl Client {
         let response = self
             .send(request("PUT", path, headers, Some(ticks)))
             .await?;
-        decode::<ChecklistTicks>(&response)?;
+        decode(&response, by_serde::<ChecklistTicks>)?;
         response.etag.ok_or(ClientError::Malformed)
     }
 }

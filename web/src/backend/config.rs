@@ -5,9 +5,11 @@
 
 use std::rc::Rc;
 
+use assistant_core::json::{FromJson, Json, optional, or_else, required};
 use serde::Deserialize;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::backend::browser_json::read_json;
 use crate::backend::client::{Client, DemoSlot, Token, Transport};
 
 /// How long a demo migration takes, in milliseconds.
@@ -43,6 +45,31 @@ fn default_scope() -> String {
     "openid profile email".into()
 }
 
+// Read by hand from the browser's parse, as serde reads it (a test compares them).
+impl FromJson for AppConfig {
+    fn from_json(value: &impl Json) -> Option<Self> {
+        if !value.is_object() {
+            return None;
+        }
+        Some(AppConfig {
+            api_base_url: optional(value, "api_base_url")?,
+            demo_token: optional(value, "demo_token")?,
+            lang: optional(value, "lang")?,
+            auth: optional(value, "auth")?,
+        })
+    }
+}
+
+impl FromJson for AuthConfig {
+    fn from_json(value: &impl Json) -> Option<Self> {
+        Some(AuthConfig {
+            issuer: required(value, "issuer")?,
+            client_id: required(value, "client_id")?,
+            scope: or_else(value, "scope", default_scope())?,
+        })
+    }
+}
+
 impl AppConfig {
     /// The client this configuration asks for.
     pub fn client(&self) -> Client {
@@ -68,6 +95,26 @@ pub async fn read(text: js_sys::Promise) -> AppConfig {
         .await
         .ok()
         .and_then(|text| text.as_string())
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| read_json(&text))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use assistant_core::json::agreement::agree;
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn config_json_is_read_by_hand_as_serde_reads_it() {
+        for config in [
+            json!({}),
+            json!({"api_base_url": "https://api.example/", "demo_token": "t", "lang": "sv"}),
+            json!({"api_base_url": "", "auth": {"issuer": "https://id.example", "client_id": "c"}}),
+            json!({"auth": {"issuer": "https://id.example", "client_id": "c", "scope": "openid"}}),
+        ] {
+            agree::<AppConfig>(&config);
+        }
+    }
 }

@@ -13,9 +13,11 @@
 
 use assistant_core::account::AccountId;
 use assistant_core::flow::Answers;
+use assistant_core::json::{FromJson, Json, optional, required};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
+use crate::backend::browser_json::read_json;
 use crate::backend::client::{Client, path_segment};
 use crate::backend::json_text;
 
@@ -107,8 +109,10 @@ struct Saved {
     screen: Option<String>,
 }
 
-/// A save as the overview reads it: the answers and drafts only seen to be there.
+/// A save as the overview reads it: the answers and drafts only seen to be there. It is read by
+/// hand from the browser's parse (see `browser_json`), as serde reads it (a test compares them).
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Glanced {
     version: u32,
     saved_at_ms: f64,
@@ -120,6 +124,20 @@ struct Glanced {
     idempotency_key: Option<String>,
     #[serde(default)]
     screen: Option<String>,
+}
+
+impl FromJson for Glanced {
+    fn from_json(value: &impl Json) -> Option<Self> {
+        let there = |key| value.member(key).is_some_and(|member| !member.is_null());
+        Some(Glanced {
+            version: required(value, "version")?,
+            saved_at_ms: required(value, "saved_at_ms")?,
+            answers: there("answers").then_some(IgnoredAny),
+            drafts: there("drafts").then_some(IgnoredAny),
+            idempotency_key: optional(value, "idempotency_key")?,
+            screen: optional(value, "screen")?,
+        })
+    }
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -159,7 +177,7 @@ pub fn parse(text: &str, now_ms: f64) -> Option<Progress> {
 /// older than [`KEPT_FOR_DAYS`]. A save written before answers were left out when empty may be
 /// seen to hold some that are empty.
 pub fn glance(text: &str, now_ms: f64) -> Option<Glance> {
-    let saved = serde_json::from_str::<Glanced>(text).ok()?;
+    let saved = read_json::<Glanced>(text)?;
     readable(saved.version, saved.saved_at_ms, now_ms).then_some(Glance {
         holds_answers: saved.answers.is_some() || saved.drafts.is_some(),
         idempotency_key: saved.idempotency_key,
@@ -389,6 +407,12 @@ mod tests {
         for text in ["", "{", r#"{"version":3,"saved_at_ms":1800000000000}"#] {
             assert_eq!(glance(text, NOW), None, "{text}");
         }
+    }
+
+    #[test]
+    fn a_save_is_glanced_at_by_hand_as_serde_reads_it() {
+        let save = serde_json::from_str(&to_text(&progress(), NOW)).unwrap();
+        assistant_core::json::agreement::agree::<Glanced>(&save);
     }
 
     #[test]
