@@ -13,6 +13,7 @@ use crate::context::{Api, NamedAccount, Settings};
 use crate::i18n::{Locale, text};
 use crate::journey::progress::Shelf;
 use crate::route::{Navigator, Screen, ScreenLink};
+use crate::shell::parts;
 use crate::ui::external_link::ExternalLink;
 use crate::ui::loaded::Loaded;
 use crate::ui::page::{ProblemPanel, use_page};
@@ -62,6 +63,8 @@ pub fn AccountsOverview() -> impl IntoView {
                     .into_any()
             }
             Some(Ok(list)) => {
+                // The first screen has shown: the next page's code comes while the owner reads it.
+                parts::preload_next();
                 view! {
                     <ul class="pma-account-list">
                         {list

@@ -240,11 +240,7 @@ pub(crate) fn Assistant(client: Client) -> impl IntoView {
         {move || {
             generation.track();
             match current.get() {
-                Part::Overview => {
-                    // The next page's code comes while the owner reads the overview.
-                    parts::preload_next();
-                    view! { <AccountsOverview/> }.into_any()
-                }
+                Part::Overview => view! { <AccountsOverview/> }.into_any(),
                 Part::Help => view! { <Late part=LatePart::Help/> }.into_any(),
                 Part::NotFound => view! { <NotFoundPage/> }.into_any(),
                 Part::Journey(id) => view! { <Late part=LatePart::Journey(id)/> }.into_any(),

@@ -100,8 +100,9 @@ async fn load(part: &LatePart) -> Result<Show, Unavailable> {
 }
 
 /// Fetches the chunks of the parts an owner on the overview is likely to need next (the journey
-/// and the checklist), once the browser has nothing else to do; a failure is left to the part's
-/// own load.
+/// and the checklist), once the browser has nothing else to do: called when the overview's
+/// accounts have shown, so the fetch and the compiling never compete with the first screen. A
+/// failure is left to the part's own load.
 pub fn preload_next() {
     #[cfg(feature = "split")]
     leptos::task::spawn_local(async {
