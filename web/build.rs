@@ -249,7 +249,10 @@ fn inline_text(
     catalogue: &Catalogue,
 ) -> String {
     match inline {
-        InlineExpression::StringLiteral { value } => value.clone(),
+        // `{"\u00A0"}`: a character the file would not show, such as a no-break space.
+        InlineExpression::StringLiteral { value } => {
+            fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()
+        }
         InlineExpression::TermReference {
             id,
             attribute: None,

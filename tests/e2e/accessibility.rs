@@ -64,7 +64,7 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
 
     page.open_work_email("adatum").await?;
     page.press("main form", "Continue").await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     audit(&page, &axe, "enrolment", &mut found).await?;
 
@@ -257,7 +257,7 @@ async fn every_screen_fits_320_pixels_without_scrolling_sideways(
     check("check answers").await?;
     page.open_work_email("adatum").await?;
     page.press("main form", "Continue").await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     check("enrolment").await?;
     page.open("accounts/fabrikam/offers-checklist").await?;
@@ -294,7 +294,7 @@ async fn the_checklist_speaks_swedish_with_swedish_dates_and_plurals(
         .wait_text("[data-deadline-status]", "dagar sedan")
         .await?;
     // Thousands grouped with a (no-break) space, as Swedish writes them: "2 598".
-    assert!(overdue.starts_with("Passerades för "), "{overdue}");
+    assert!(overdue.starts_with("Gick ut för "), "{overdue}");
     assert!(
         overdue.chars().any(|c| c == '\u{a0}' || c == ' ') && !overdue.contains(','),
         "{overdue}"
@@ -305,6 +305,36 @@ async fn the_checklist_speaks_swedish_with_swedish_dates_and_plurals(
     if backend == Backend::Api {
         page.screenshot("offers-checklist-sv").await?;
     }
+    Ok(())
+}
+
+/// A screen reader's list of the overview's links tells each card's checklist link apart: its
+/// account's name is in it, visually hidden where the card already shows it.
+async fn each_cards_checklist_link_names_its_account(
+    page: Page,
+    _backend: Backend,
+) -> Result<(), Failed> {
+    page.open("").await?;
+    page.element("li[data-account=fabrikam] a").await?;
+    let names = page
+        .browser
+        .execute(
+            "return [...document.querySelectorAll('li[data-account] a')]
+                 .map(a => a.textContent.replace(/\\s+/g, ' ').trim())
+                 .filter(name => name.startsWith('Move your Dynamics 365 and PowerApps offers'));",
+            vec![],
+        )
+        .await?;
+    let names: Vec<String> = serde_json::from_value(names)?;
+    assert!(names.len() > 2, "{names:?}");
+    let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(distinct.len(), names.len(), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|name| name.ends_with("offers for \u{2068}Fabrikam Inc\u{2069}")),
+        "{names:?}"
+    );
     Ok(())
 }
 
@@ -324,6 +354,11 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
             "accessibility::the_migration_and_the_checklist_work_with_the_keyboard_alone",
             &[Backend::Demo],
             the_migration_and_the_checklist_work_with_the_keyboard_alone,
+        ),
+        harness.on_backends(
+            "accessibility::each_cards_checklist_link_names_its_account",
+            &[Backend::Demo],
+            each_cards_checklist_link_names_its_account,
         ),
         harness.on_both_backends(
             "accessibility::the_checklist_speaks_swedish_with_swedish_dates_and_plurals",

@@ -83,7 +83,7 @@ async fn fabrikam_sees_its_offers_deadline_and_progress_that_stays(
         "tick-offers_in_appsource:fabrikam-expense-app",
         "focus stays on the tick"
     );
-    page.wait_text("[aria-live=polite]", "Your tick is saved")
+    page.wait_text("[aria-live=polite]", "Your change is saved")
         .await?;
     page.wait_text(".pma-progress__text", done).await?;
 

@@ -102,7 +102,7 @@ async fn hostile_names_render_as_inert_text_in_a_layout_that_holds(
         page.element(".pma-error-summary").await?;
         let shown = inert_and_fits(&page, &format!("work email at {width} px")).await?;
         assert!(
-            shown.text.contains("Enter an email address of") && shown.isolates(MARKUP),
+            shown.text.contains("Enter an email address at") && shown.isolates(MARKUP),
             "the tenant's name is in the error, as text: {:.300}",
             shown.text
         );
@@ -198,14 +198,17 @@ async fn long_and_odd_answers_are_refused_with_a_message(page: Page) -> Result<(
     page.open_work_email("hostile-rtl").await?;
     paste(&page, "#work-email", "ops@hostile-rtl.example").await?;
     page.press("main form", "Continue").await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     let digits = "1".repeat(10_000);
     each_is_refused(
         &page,
         "#mpn-id",
         &[
-            (&digits, "MPN ID must be 6 to 8 digits"),
+            (
+                &digits,
+                "You entered too many characters. Check your MPN ID",
+            ),
             ("12345🚀", "MPN ID must only include numbers 0 to 9"),
             (MARKUP, "MPN ID must only include numbers 0 to 9"),
             ("   ", "Enter your MPN ID"),

@@ -8,7 +8,7 @@ use assistant_e2e::harness::Harness;
 use assistant_e2e::page::Page;
 
 const WORK_EMAIL: &str = "What is your work email address?";
-const ENROL: &str = "Enrol in the Microsoft Partner Network";
+const ENROL: &str = "Join the Microsoft Partner Network";
 
 /// Continue on the work email page, then back to it: one check of the address.
 async fn check_and_come_back(page: &Page) -> Result<(), Failed> {

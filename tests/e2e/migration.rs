@@ -31,7 +31,7 @@ pub async fn answer_every_question(
     continue_on(page).await?;
     match new_mpn_id {
         Some(id) => {
-            page.wait_heading("Enrol in the Microsoft Partner Network")
+            page.wait_heading("Join the Microsoft Partner Network")
                 .await?;
             page.fill("#mpn-id", id).await?;
         }
@@ -173,7 +173,7 @@ async fn northwind_is_told_the_tenant_its_work_email_must_belong_to(
 
     page.fill("#work-email", "ops@adatum.example").await?;
     continue_on(&page).await?;
-    let message = "Enter an email address of Northwind Traders, where your MPN ID is registered";
+    let message = "Enter an email address at Northwind Traders, where your MPN ID is registered";
     page.wait_text(".pma-error-summary", message).await?;
     page.wait_text("#work-email-error", message).await?;
     assert!(page.browser.title().await?.starts_with("Error: "));
@@ -230,7 +230,7 @@ async fn adatum_enrols_comes_back_after_a_reload_and_finishes(
     assert_eq!(page.value("#work-email").await?, "lead@adatum.example");
     continue_on(&page).await?;
 
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     page.wait_text("main", "Your account has no MPN ID.")
         .await?;
@@ -244,7 +244,7 @@ async fn adatum_enrols_comes_back_after_a_reload_and_finishes(
         signup
             .text()
             .await?
-            .contains("Sign up to the Microsoft Partner Network")
+            .contains("Join the Microsoft Partner Network")
     );
     if backend == Backend::Api {
         page.screenshot("enrol").await?;
@@ -253,7 +253,7 @@ async fn adatum_enrols_comes_back_after_a_reload_and_finishes(
 
     // Away to enrol, and back: the page and what was typed are still there.
     page.reload().await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     assert_eq!(
         page.value("#mpn-id").await?,
@@ -263,7 +263,7 @@ async fn adatum_enrols_comes_back_after_a_reload_and_finishes(
     continue_on(&page).await?;
     page.wait_text(
         "#mpn-id-error",
-        "MPN ID must be 6 to 8 digits – you entered 5 digits",
+        "You entered 5 digits. Check your MPN ID and enter all of it (6 to 8 digits)",
     )
     .await?;
 
@@ -286,7 +286,7 @@ async fn adatum_enrols_comes_back_after_a_reload_and_finishes(
 async fn litware_is_told_its_mpn_id_was_not_found(page: Page, _: Backend) -> Result<(), Failed> {
     page.open_work_email("litware").await?;
     continue_on(&page).await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     page.wait_text(
         "main",
@@ -307,7 +307,7 @@ async fn an_mpn_id_of_another_tenant_sends_the_owner_back_to_the_work_email(
 ) -> Result<(), Failed> {
     page.open_work_email("litware").await?;
     continue_on(&page).await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     // 4567890 is registered in Adatum's tenant: admin@litware.example is not of it.
     page.fill("#mpn-id", "4567890").await?;
@@ -316,13 +316,13 @@ async fn an_mpn_id_of_another_tenant_sends_the_owner_back_to_the_work_email(
         .await?;
     page.wait_text(
         ".pma-error-summary",
-        "Enter an email address of Adatum, where your MPN ID is registered",
+        "Enter an email address at Adatum, where your MPN ID is registered",
     )
     .await?;
     assert_eq!(page.value("#work-email").await?, "admin@litware.example");
 
     page.browser.back().await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     page.fill("#mpn-id", "8765432").await?;
     continue_on(&page).await?;

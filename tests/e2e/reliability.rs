@@ -68,7 +68,7 @@ async fn a_server_error_on_the_email_check_keeps_the_answer_and_retry_goes_on(
         "the answer is kept"
     );
     page.press(".pma-problem", "Try again").await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await
 }
 
@@ -135,7 +135,7 @@ async fn going_offline_mid_flow_keeps_the_answers_and_retry_goes_on_once_back(
 
     devtools::set_offline(&page.browser, false).await?;
     page.press(".pma-problem", "Try again").await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     // The answer given offline is the one the server checked and the app keeps.
     page.browser.back().await?;
@@ -165,7 +165,7 @@ async fn a_slow_answer_shows_it_is_pending_then_times_out_with_a_retry(
     page.wait_text(".pma-problem", "taking too long").await?;
     assert_eq!(page.value("#work-email").await?, "admin@litware.example");
     page.press(".pma-problem", "Try again").await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await
 }
 
@@ -394,7 +394,7 @@ async fn storage_that_refuses_to_save_still_lets_the_owner_finish(
     page.wait_text(".pma-notice", "Your browser is not saving your answers")
         .await?;
     page.press("main form", "Continue").await?;
-    page.wait_heading("Enrol in the Microsoft Partner Network")
+    page.wait_heading("Join the Microsoft Partner Network")
         .await?;
     page.fill("#mpn-id", "8765432").await?;
     page.press("main form", "Continue").await?;

@@ -117,7 +117,7 @@ async fn northwinds_sign_in_kind_comes_from_the_token(page: Page) -> Result<(), 
     page.press("main form", "Continue").await?;
     page.wait_text(
         "#work-email-error",
-        "Enter an email address of Northwind Traders, where your MPN ID is registered",
+        "Enter an email address at Northwind Traders, where your MPN ID is registered",
     )
     .await
     .map(drop)

@@ -26,12 +26,12 @@ progress-not-saved = Your browser is not saving your answers. Keep this page ope
 
 ## What can go wrong with a call.
 
-error-timeout = The service is taking too long to answer. Your answers are kept: try again.
+error-timeout = The service is taking too long to answer. Your answers are kept. Try again.
 error-network = The service could not be reached. Check your internet connection, then try again. Your answers are kept.
 error-malformed = The service sent an answer we could not read. Try again. If it happens again, contact your portal's support.
-error-server = Something went wrong on the service's side. Your answers are kept: try again in a few minutes.
+error-server = Something went wrong on the service's side. Your answers are kept. Try again in a few minutes.
 error-too-many-requests = Too many attempts. Wait a minute, then try again. Your answers are kept.
-error-unauthorized = Your sign-in has expired. Sign in again, then come back: your answers are kept.
+error-unauthorized = Your sign-in has expired. Sign in again, then come back. Your answers are kept.
 error-account-not-found = We cannot find this account. Check that you are signed in as the right person.
 error-not-owner = Only an owner of this account can migrate it.
 error-already-migrated = This account is already migrated.
@@ -50,33 +50,34 @@ status-in-progress = Migration in progress
 status-migrated = Migrated
 status-failed = Migration failed
 must-move-banner = This account must move to { -partner-center }
-must-move-explanation = It takes about 5 minutes. You need your work email address and your company's MPN ID.
+must-move-explanation = It takes a few minutes. You need your work email address and your company's MPN ID.
 start-migration = Start migration
 continue-migration = Continue migration
 not-owner-explanation = Only an owner can migrate { $account }. Ask an owner of the account to do it.
 migrated-explanation = This account is managed in { -partner-center }. Changes you make there, such as adding or removing users, are synchronised back to { -cpp }.
 manage-in-partner-center = Manage { $account } in { -partner-center }
-see-migration-status = See how the migration stands
+see-migration-status = Check the migration's progress
 offers-checklist-link = Move your Dynamics 365 and PowerApps offers
+offers-checklist-link-account = for { $account }
 
 ## The work email question.
 
 work-email-title = Work email
 work-email-question = What is your work email address?
-work-email-hint = { -partner-center } sends notices about the account here. Use an address of your company, not a personal one.
-work-email-hint-tenant = { -partner-center } sends notices about the account here. It must be an address of { $tenant }, where your MPN ID is registered.
-work-email-microsoft-account = You sign in to { -cpp } with a personal Microsoft account ({ $email }). { -partner-center } needs a work email address instead: an address of { $tenant }, the Azure AD tenant where your MPN ID is registered.
-work-email-microsoft-account-no-tenant = You sign in to { -cpp } with a personal Microsoft account ({ $email }). { -partner-center } needs a work email address of your company instead.
+work-email-hint = You will sign in to { -partner-center } with this address. In most cases it is the address you sign in to { -cpp } with, so we have filled that in. Use your work email address, not a personal one.
+work-email-hint-tenant = You will sign in to { -partner-center } with this address. In most cases it is the address you sign in to { -cpp } with, so we have filled that in. It must be an email address at { $tenant }, where your MPN ID is registered.
+work-email-microsoft-account = You sign in to { -cpp } with a personal Microsoft account ({ $email }). { -partner-center } needs your work email address instead. It must be an email address at { $tenant }, the Microsoft Entra tenant where your MPN ID is registered.
+work-email-microsoft-account-no-tenant = You sign in to { -cpp } with a personal Microsoft account ({ $email }). { -partner-center } needs your work email address instead.
 checking-email = Checking your email address
 did-you-mean = Did you mean
 error-email-empty = Enter your work email address
-error-email-too-long = Email address must be 254 characters or fewer
+error-email-too-long = Email address must be 254{"\u00A0"}characters or fewer
 error-email-whitespace = Email address must not contain spaces
 error-email-invisible-character = Email address contains an invisible character. Type it again
 error-email-format = Enter an email address in the correct format, like name@{ $example }
 error-email-consumer = Enter a work email address, like name@{ $example }, not a personal one such as Outlook.com or Gmail
 error-email-same-as-microsoft = Enter a work email address, not the Microsoft account you sign in with
-error-email-tenant-mismatch = Enter an email address of { $tenant }, where your MPN ID is registered
+error-email-tenant-mismatch = Enter an email address at { $tenant }, where your MPN ID is registered
 
 ## The MPN ID question.
 
@@ -85,30 +86,30 @@ mpn-question = Which MPN ID should { -partner-center } use?
 mpn-keep = { $id }, the MPN ID on your account (registered to { $tenant })
 mpn-use-another = Another MPN ID
 mpn-new-label = Your new MPN ID
-mpn-new-hint = 6 to 8 digits, from the email you got when you enrolled in the Microsoft Partner Network
+mpn-new-hint = The MPN ID you noted when you joined the Microsoft Partner Network. The assistant takes 6 to 8{"\u00A0"}digits.
 checking-mpn = Looking up your MPN ID
-enrol-title = Enrol in the Microsoft Partner Network
+enrol-title = Join the Microsoft Partner Network
 enrol-reason-missing = Your account has no MPN ID.
 enrol-reason-malformed = The MPN ID on your account, { $id }, is not a valid MPN ID.
 enrol-reason-not-found = The MPN ID on your account, { $id }, was not found in the Microsoft Partner Network.
 enrol-reason-inactive = The membership of the MPN ID on your account, { $id }, has lapsed.
-enrol-why = { -partner-center } needs an active MPN ID: it ties your publisher account to your company's Azure AD tenant.
+enrol-why = { -partner-center } needs an active MPN ID. It ties your publisher account to your company's Microsoft Entra tenant.
 enrol-how-heading = How to get an MPN ID
-enrol-step-sign-up = Sign up to the Microsoft Partner Network
-enrol-step-wait = When your enrolment is done, you get your MPN ID by email.
+enrol-step-sign-up = Join the Microsoft Partner Network
+enrol-step-wait = When you have joined, you get an MPN ID. Note it down, because you enter it here.
 enrol-step-come-back = Come back here and enter it below. Your answers are kept, so you can do it later.
 enrol-more = More about the programme:
-enrol-membership-link = Join the Microsoft Partner Network
+enrol-membership-link = Membership of the Microsoft Partner Network
 isv-resource-hub-link = ISV Resource Hub
 error-mpn-empty = Enter your MPN ID
 error-mpn-not-digits = MPN ID must only include numbers 0 to 9
 error-mpn-wrong-length = { $digits ->
-    [one] MPN ID must be 6 to 8 digits – you entered 1 digit
-   *[other] MPN ID must be 6 to 8 digits – you entered { $digits } digits
+    [one] You entered 1 digit. Check your MPN ID and enter all of it (6 to 8 digits)
+   *[other] You entered { $digits } digits. Check your MPN ID and enter all of it (6 to 8 digits)
 }
-error-mpn-too-long = MPN ID must be 6 to 8 digits
-error-mpn-not-found = Enter an MPN ID of the Microsoft Partner Network – no membership has this one
-error-mpn-inactive = This MPN ID's membership has lapsed – renew it, or enter another MPN ID
+error-mpn-too-long = You entered too many characters. Check your MPN ID (6 to 8 digits)
+error-mpn-not-found = We cannot find this MPN ID in the Microsoft Partner Network. Check it or enter another.
+error-mpn-inactive = This MPN ID's membership has lapsed. Renew it or enter another MPN ID
 error-too-many-attempts = { $seconds ->
     [one] Too many attempts. Try again in 1 second. Your answer is kept.
    *[other] Too many attempts. Try again in { $seconds } seconds. Your answer is kept.
@@ -132,16 +133,16 @@ migration-starting = Starting the migration
 ## The migration under way.
 
 migration-title = Migrating your account
-migration-checking = Checking how the migration stands…
+migration-checking = Checking the migration's progress…
 migration-in-progress = { -partner-center } is moving your account. This usually takes a few minutes.
 migration-in-progress-announcement = Migration in progress
-migration-can-leave = You can leave this page: the migration goes on, and you can come back to see how it stands.
+migration-can-leave = You can leave this page. The migration goes on, and you can come back to check its progress.
 migration-done = The migration is complete.
 migration-failed-title = The migration failed
 migration-failed = { -partner-center } could not move the account. Nothing was changed. Check your answers and try again.
 migration-check-and-retry = Check your answers and try again
 migration-not-started-title = Your migration has not started
-migration-not-started = Your request to migrate did not reach the service. Send it again: the account is migrated only once.
+migration-not-started = Your request to migrate did not reach the service. Send it again. Your account will not be migrated twice.
 
 ## The confirmation.
 
@@ -156,8 +157,9 @@ open-offers-checklist = Open the offers checklist
 ## The offers checklist.
 
 checklist-title = Move your Dynamics 365 and PowerApps offers
+checklist-lead = Complete these steps by the deadline so that your offers stay available to customers. This does not apply to Dynamics 365 Business Central offers.
 checklist-loading = Loading your offers…
-checklist-no-offers = None of your offers moves this way: only Dynamics 365 Customer Engagement, PowerApps and Dynamics 365 Operations offers do.
+checklist-no-offers = None of your offers moves this way. Only Dynamics 365 Customer Engagement, PowerApps and Dynamics 365 Operations offers do.
 deadline-label = Deadline:
 deadline-days-left = { $days ->
     [one] 1 day left
@@ -168,12 +170,12 @@ deadline-overdue = { $days ->
     [one] Passed 1 day ago
    *[other] Passed { $days } days ago
 }
-deadline-passed-explanation = The deadline has passed. Keep going: until your offers are moved, they may not be available to customers.
+deadline-passed-explanation = The deadline has passed. Keep going. Until your offers are moved, they may not be available to customers.
 progress-label = Checklist progress
 progress-done = { $done } of { $total } done
-tick-saved = Your tick is saved.
+tick-saved = Your change is saved.
 next-action = Next
-tick-not-saved = Your tick could not be saved, so we put it back.
+tick-not-saved = Your change could not be saved, so we have undone it.
 excluded-heading = Offers that do not move this way
 excluded-business-central = Dynamics 365 Business Central offers are not moved with this checklist.
 excluded-other-type = only Dynamics 365 Customer Engagement, PowerApps and Dynamics 365 Operations offers move this way.
@@ -183,9 +185,9 @@ state-in-progress = In progress
 state-to-do = Not yet started
 state-blocked = Cannot start yet
 step-pmc-title = Confirm your Partner Membership Center account has moved
-step-pmc-guidance = If your MPN membership account was created in the Partner Membership Center, sign in to { -partner-center }: a profile page showing your MPN ID means it has moved. If not, start its migration by following the Partner Membership Center's instructions.
+step-pmc-guidance = If your MPN membership account was created in the Partner Membership Center, sign in to { -partner-center }. If you see a profile page with your MPN ID, it has moved. If not, start its migration by following the Partner Membership Center's instructions.
 step-marketplace-title = Enrol in the commercial marketplace
-step-marketplace-guidance = Open the Commercial Marketplace overview in { -partner-center }. If you see "Commercial Marketplace" in the left navigation, you are enrolled. If not, enrol now.
+step-marketplace-guidance = Open the Commercial Marketplace overview in { -partner-center }. If you see “Commercial Marketplace” in the left navigation, you are enrolled. If not, enrol now.
 step-appsource-title = Get each offer into AppSource
 step-appsource-guidance = Search AppSource for each of your offers. For an offer that is not listed, create a new offer in { -partner-center }: a Dynamics 365 Customer Engagement offer (also for PowerApps offers) or a Dynamics 365 Operations offer.
 step-addendum-title = Accept the ISV addendum for business applications
@@ -193,10 +195,10 @@ step-addendum-guidance = On the Agreements page, review and accept the ISV adden
 step-billing-title = Complete your billing profile
 step-billing-guidance = In the account settings of { -partner-center }, fill in every part of your billing profile.
 step-submit-title = Submit every offer for certification and publishing
-step-submit-guidance-screens = Submit every offer, new and existing, even if it was certified before: complete its information screens, including the app for certification and the marketing information, then choose Submit.
-step-submit-guidance-premium = If your offer is eligible, request the premium tier as you submit it.
+step-submit-guidance-screens = Submit every offer, new and existing, even if it was certified before. Fill in the offer's pages, provide your app for certification and add the marketing material. Then choose Submit, at the top right of the screen.
+step-submit-guidance-premium = If you are eligible, you can request the premium tier as you submit the offer.
 step-submit-guidance-platform = To be certified, your app must support the latest version of the business applications platform.
-step-submit-guidance-go-live = When it is approved, you get an email: return to the offer and choose Go live, so it appears on AppSource.
+step-submit-guidance-go-live = When your app is approved, you get an email. Return to the offer and choose Go live, so that it appears on Microsoft AppSource.
 link-pmc-profile = Check your profile in { -partner-center }
 link-pmc-migration = Start the migration in the Partner Membership Center
 link-pmc-support = Get help with the migration
@@ -234,7 +236,7 @@ help-support-ticket = Open a support ticket
 help-support-ticket-hint = For problems with publishing, certification or managing your offers.
 help-mpn-heading = The Microsoft Partner Network
 help-next-heading = When everything has moved
-help-next = Manage your commercial marketplace account in { -partner-center }: your offers, payouts and users are all there.
+help-next = Manage your commercial marketplace account in { -partner-center }. Your offers, payouts and users are all there.
 help-manage-marketplace = Manage your commercial marketplace account
 not-found-title = Page not found
 not-found-text = If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.

@@ -9,11 +9,11 @@ page-title = { $page } – Kontomigrering
 title-with-error = Fel: { $page } – Kontomigrering
 skip-to-content = Hoppa till huvudinnehållet
 language-switcher-label = Språk
-loading = Laddar …
+loading = Läser{"\u00A0"}in…
 back = Tillbaka
 continue-button = Fortsätt
-checking = Kontrollerar …
-saving = Sparar …
+checking = Kontrollerar…
+saving = Sparar…
 try-again = Försök igen
 problem-heading = Det finns ett problem
 error-prefix = Fel:
@@ -33,7 +33,7 @@ error-server = Något gick fel hos tjänsten. Dina svar finns kvar – försök 
 error-too-many-requests = För många försök. Vänta en minut och försök sedan igen. Dina svar finns kvar.
 error-unauthorized = Din inloggning har gått ut. Logga in igen och kom tillbaka – dina svar finns kvar.
 error-account-not-found = Vi hittar inte kontot. Kontrollera att du är inloggad som rätt person.
-error-not-owner = Bara en ägare av kontot kan migrera det.
+error-not-owner = Bara en ägare till kontot kan migrera det.
 error-already-migrated = Kontot är redan migrerat.
 error-conflict = En migrering av kontot pågår redan.
 
@@ -43,34 +43,35 @@ overview-title = Dina konton
 start-heading = Flytta ditt konto till { -partner-center }
 start-lead = Tjänsten leder dig steg för steg genom flytten av ditt utgivarkonto från { -cpp } till { -partner-center }, och av dina erbjudanden för Dynamics 365 och PowerApps.
 accounts-heading = Dina konton
-accounts-loading = Hämtar dina konton …
-account-loading = Hämtar kontot …
+accounts-loading = Hämtar dina konton…
+account-loading = Hämtar kontot…
 status-not-migrated = Inte migrerat
 status-in-progress = Migrering pågår
 status-migrated = Migrerat
 status-failed = Migreringen misslyckades
 must-move-banner = Kontot måste flyttas till { -partner-center }
-must-move-explanation = Det tar ungefär 5 minuter. Du behöver din e-postadress på jobbet och företagets MPN-ID.
+must-move-explanation = Det tar några minuter. Du behöver din e-postadress på jobbet och företagets MPN-ID.
 start-migration = Starta migreringen
 continue-migration = Fortsätt migreringen
-not-owner-explanation = Bara en ägare kan migrera { $account }. Be en ägare av kontot att göra det.
+not-owner-explanation = Bara en ägare kan migrera { $account }. Be en ägare till kontot att göra det.
 migrated-explanation = Kontot hanteras i { -partner-center }. Ändringar som du gör där, till exempel när du lägger till eller tar bort användare, synkroniseras tillbaka till { -cpp }.
 manage-in-partner-center = Hantera { $account } i { -partner-center }
 see-migration-status = Se hur migreringen går
 offers-checklist-link = Flytta dina erbjudanden för Dynamics 365 och PowerApps
+offers-checklist-link-account = hos { $account }
 
 ## Frågan om e-postadress.
 
 work-email-title = E-postadress på jobbet
 work-email-question = Vilken e-postadress har du på jobbet?
-work-email-hint = { -partner-center } skickar meddelanden om kontot hit. Använd en adress hos ditt företag, inte en privat.
-work-email-hint-tenant = { -partner-center } skickar meddelanden om kontot hit. Adressen måste höra till { $tenant }, där ditt MPN-ID är registrerat.
-work-email-microsoft-account = Du loggar in på { -cpp } med ett personligt Microsoft-konto ({ $email }). { -partner-center } behöver i stället en e-postadress på jobbet: en adress hos { $tenant }, den Azure AD-klientorganisation där ditt MPN-ID är registrerat.
-work-email-microsoft-account-no-tenant = Du loggar in på { -cpp } med ett personligt Microsoft-konto ({ $email }). { -partner-center } behöver i stället en e-postadress hos ditt företag.
+work-email-hint = Det är med den här adressen som du loggar in på { -partner-center }. Oftast är det samma adress som du loggar in på { -cpp } med, så vi har fyllt i den. Använd din e-postadress på jobbet, inte en privat.
+work-email-hint-tenant = Det är med den här adressen som du loggar in på { -partner-center }. Oftast är det samma adress som du loggar in på { -cpp } med, så vi har fyllt i den. Adressen måste höra till { $tenant }, där ditt MPN-ID är registrerat.
+work-email-microsoft-account = Du loggar in på { -cpp } med ett personligt Microsoft-konto ({ $email }). { -partner-center } behöver i stället din e-postadress på jobbet. Den måste höra till { $tenant }, den Microsoft Entra-klientorganisation där ditt MPN-ID är registrerat.
+work-email-microsoft-account-no-tenant = Du loggar in på { -cpp } med ett personligt Microsoft-konto ({ $email }). { -partner-center } behöver i stället din e-postadress på jobbet.
 checking-email = Kontrollerar e-postadressen
 did-you-mean = Menade du
 error-email-empty = Ange din e-postadress på jobbet
-error-email-too-long = E-postadressen får vara högst 254 tecken
+error-email-too-long = E-postadressen får vara högst 254{"\u00A0"}tecken
 error-email-whitespace = E-postadressen får inte innehålla mellanslag
 error-email-invisible-character = E-postadressen innehåller ett osynligt tecken. Skriv den igen
 error-email-format = Ange en e-postadress i rätt format, till exempel namn@{ $example }
@@ -85,30 +86,30 @@ mpn-question = Vilket MPN-ID ska { -partner-center } använda?
 mpn-keep = { $id }, MPN-ID:t på ditt konto (registrerat hos { $tenant })
 mpn-use-another = Ett annat MPN-ID
 mpn-new-label = Ditt nya MPN-ID
-mpn-new-hint = 6 till 8 siffror, från e-postmeddelandet som du fick när du registrerade dig i Microsoft Partner Network
-checking-mpn = Slår upp ditt MPN-ID
-enrol-title = Registrera dig i Microsoft Partner Network
+mpn-new-hint = MPN-ID:t som du antecknade när du gick med i Microsoft Partner Network. Assistenten tar emot 6 till 8{"\u00A0"}siffror.
+checking-mpn = Kontrollerar ditt MPN-ID
+enrol-title = Gå med i Microsoft Partner Network
 enrol-reason-missing = Ditt konto har inget MPN-ID.
 enrol-reason-malformed = MPN-ID:t på ditt konto, { $id }, är inte ett giltigt MPN-ID.
 enrol-reason-not-found = MPN-ID:t på ditt konto, { $id }, hittades inte i Microsoft Partner Network.
 enrol-reason-inactive = Medlemskapet för MPN-ID:t på ditt konto, { $id }, har upphört.
-enrol-why = { -partner-center } behöver ett aktivt MPN-ID: det knyter ditt utgivarkonto till företagets Azure AD-klientorganisation.
+enrol-why = { -partner-center } behöver ett aktivt MPN-ID. Det knyter ditt utgivarkonto till företagets Microsoft Entra-klientorganisation.
 enrol-how-heading = Så får du ett MPN-ID
-enrol-step-sign-up = Registrera dig i Microsoft Partner Network
-enrol-step-wait = När registreringen är klar får du ditt MPN-ID via e-post.
+enrol-step-sign-up = Gå med i Microsoft Partner Network
+enrol-step-wait = När du har gått med får du ett MPN-ID. Anteckna det, eftersom du ska ange det här.
 enrol-step-come-back = Kom tillbaka hit och ange det nedan. Dina svar finns kvar, så du kan göra det senare.
 enrol-more = Mer om programmet:
-enrol-membership-link = Gå med i Microsoft Partner Network
+enrol-membership-link = Medlemskap i Microsoft Partner Network
 isv-resource-hub-link = ISV Resource Hub
 error-mpn-empty = Ange ditt MPN-ID
 error-mpn-not-digits = MPN-ID får bara innehålla siffrorna 0 till 9
 error-mpn-wrong-length = { $digits ->
-    [one] MPN-ID ska vara 6 till 8 siffror – du angav 1 siffra
-   *[other] MPN-ID ska vara 6 till 8 siffror – du angav { $digits } siffror
+    [one] Du angav 1 siffra. Kontrollera ditt MPN-ID och ange hela (6 till 8 siffror)
+   *[other] Du angav { $digits } siffror. Kontrollera ditt MPN-ID och ange hela (6 till 8 siffror)
 }
-error-mpn-too-long = MPN-ID ska vara 6 till 8 siffror
-error-mpn-not-found = Ange ett MPN-ID från Microsoft Partner Network – inget medlemskap har det här
-error-mpn-inactive = Medlemskapet för det här MPN-ID:t har upphört – förnya det, eller ange ett annat MPN-ID
+error-mpn-too-long = Du angav för många tecken. Kontrollera ditt MPN-ID (6 till 8 siffror)
+error-mpn-not-found = Vi hittar inte det här MPN-ID:t i Microsoft Partner Network. Kontrollera det eller ange ett annat.
+error-mpn-inactive = Medlemskapet för det här MPN-ID:t har upphört. Förnya det eller ange ett annat MPN-ID
 error-too-many-attempts = { $seconds ->
     [one] För många försök. Försök igen om 1 sekund. Ditt svar finns kvar.
    *[other] För många försök. Försök igen om { $seconds } sekunder. Ditt svar finns kvar.
@@ -123,16 +124,16 @@ answer-work-email-lower = e-postadress på jobbet
 answer-mpn-id = MPN-ID
 mpn-with-tenant = { $id } ({ $tenant })
 change = Ändra
-migrate-heading = Migrera nu ditt konto
+migrate-heading = Migrera ditt konto nu
 migrate-explanation = När du har migrerat hanterar du kontot i { -partner-center }. Ändringar som du gör där, till exempel när du lägger till eller tar bort användare, synkroniseras tillbaka till { -cpp }.
 migrate-button = Migrera kontot
-migrating = Migrerar …
+migrating = Migrerar…
 migration-starting = Startar migreringen
 
 ## Migreringen pågår.
 
 migration-title = Ditt konto migreras
-migration-checking = Kontrollerar hur migreringen går …
+migration-checking = Kontrollerar hur migreringen går…
 migration-in-progress = { -partner-center } flyttar ditt konto. Det brukar ta några minuter.
 migration-in-progress-announcement = Migrering pågår
 migration-can-leave = Du kan lämna sidan: migreringen fortsätter, och du kan komma tillbaka och se hur den går.
@@ -141,7 +142,7 @@ migration-failed-title = Migreringen misslyckades
 migration-failed = { -partner-center } kunde inte flytta kontot. Ingenting ändrades. Kontrollera dina svar och försök igen.
 migration-check-and-retry = Kontrollera dina svar och försök igen
 migration-not-started-title = Migreringen har inte startat
-migration-not-started = Din begäran om migrering nådde inte tjänsten. Skicka den igen – kontot migreras bara en gång.
+migration-not-started = Din begäran om migrering nådde inte tjänsten. Skicka den igen. Kontot migreras inte två gånger.
 
 ## Bekräftelsen.
 
@@ -156,7 +157,8 @@ open-offers-checklist = Öppna checklistan för erbjudanden
 ## Checklistan för erbjudanden.
 
 checklist-title = Flytta dina erbjudanden för Dynamics 365 och PowerApps
-checklist-loading = Hämtar dina erbjudanden …
+checklist-lead = Slutför stegen senast sista dagen, så att dina erbjudanden fortsätter att vara tillgängliga för kunderna. Det här gäller inte Dynamics 365 Business Central-erbjudanden.
+checklist-loading = Hämtar dina erbjudanden…
 checklist-no-offers = Inget av dina erbjudanden flyttas på det här sättet: det gäller bara erbjudanden för Dynamics 365 Customer Engagement, PowerApps och Dynamics 365 Operations.
 deadline-label = Sista dag:
 deadline-days-left = { $days ->
@@ -165,20 +167,20 @@ deadline-days-left = { $days ->
 }
 deadline-today = Sista dagen är i dag
 deadline-overdue = { $days ->
-    [one] Passerades för 1 dag sedan
-   *[other] Passerades för { $days } dagar sedan
+    [one] Gick ut för 1 dag sedan
+   *[other] Gick ut för { $days } dagar sedan
 }
-deadline-passed-explanation = Sista dagen har passerat. Fortsätt ändå: tills dina erbjudanden är flyttade kan de vara otillgängliga för kunderna.
+deadline-passed-explanation = Sista dagen har passerat. Fortsätt ändå. Tills dina erbjudanden är flyttade kan de vara otillgängliga för kunderna.
 progress-label = Checklistans förlopp
 progress-done = { $done } av { $total } klara
-tick-saved = Din bock är sparad.
+tick-saved = Ändringen har sparats.
 next-action = Nästa
-tick-not-saved = Din bock kunde inte sparas, så vi tog bort den igen.
+tick-not-saved = Ändringen kunde inte sparas, så vi har ångrat den.
 excluded-heading = Erbjudanden som inte flyttas på det här sättet
 excluded-business-central = erbjudanden för Dynamics 365 Business Central flyttas inte med den här checklistan.
 excluded-other-type = bara erbjudanden för Dynamics 365 Customer Engagement, PowerApps och Dynamics 365 Operations flyttas på det här sättet.
 state-done-verified = Klart – bekräftat av { -partner-center }
-state-done-by-you = Klart – bockat av dig
+state-done-by-you = Klart – avbockat av dig
 state-in-progress = Pågår
 state-to-do = Inte påbörjat
 state-blocked = Kan inte påbörjas än
@@ -188,34 +190,34 @@ step-marketplace-title = Registrera dig på den kommersiella marknadsplatsen
 step-marketplace-guidance = Öppna översikten för den kommersiella marknadsplatsen i { -partner-center }. Ser du ”Kommersiell marknadsplats” i vänstermenyn är du registrerad. Annars registrerar du dig nu.
 step-appsource-title = Se till att varje erbjudande finns i AppSource
 step-appsource-guidance = Sök efter vart och ett av dina erbjudanden i AppSource. För ett erbjudande som inte finns där skapar du ett nytt erbjudande i { -partner-center }: ett erbjudande för Dynamics 365 Customer Engagement (även för PowerApps-erbjudanden) eller för Dynamics 365 Operations.
-step-addendum-title = Godkänn ISV-tillägget för affärsprogram
-step-addendum-guidance = Granska och godkänn ISV-tillägget för affärsprogram på sidan Avtal.
+step-addendum-title = Godkänn ISV-tillägget för företagsprogram
+step-addendum-guidance = Granska och godkänn ”ISV-tillägget för företagsprogram” på sidan Avtal.
 step-billing-title = Fyll i din faktureringsprofil
 step-billing-guidance = Fyll i alla delar av faktureringsprofilen i kontoinställningarna i { -partner-center }.
 step-submit-title = Skicka in varje erbjudande för certifiering och publicering
-step-submit-guidance-screens = Skicka in varje erbjudande, nytt som befintligt, även om det har certifierats tidigare: fyll i informationssidorna, bland annat appen för certifiering och marknadsföringsinformationen, och välj sedan Skicka.
-step-submit-guidance-premium = Om erbjudandet uppfyller kraven kan du begära premiumnivån när du skickar in det.
+step-submit-guidance-screens = Skicka in varje erbjudande, nytt som befintligt, även om det har certifierats tidigare. Fyll i erbjudandets sidor, lämna in appen för certifiering och lägg till marknadsföringsmaterialet. Välj sedan Skicka längst upp till höger på skärmen.
+step-submit-guidance-premium = Om du uppfyller kraven kan du begära att få delta i premiumnivån när du skickar in erbjudandet.
 step-submit-guidance-platform = För att certifieras måste appen stödja den senaste versionen av plattformen för affärsprogram.
-step-submit-guidance-go-live = När erbjudandet är godkänt får du ett e-postmeddelande: gå tillbaka till erbjudandet och välj Publicera, så att det visas i AppSource.
+step-submit-guidance-go-live = När appen har godkänts får du ett e-postmeddelande. Gå tillbaka till erbjudandet och välj Gå live, så att det visas i Microsoft AppSource.
 link-pmc-profile = Kontrollera din profil i { -partner-center }
 link-pmc-migration = Starta migreringen i Partner Membership Center
 link-pmc-support = Få hjälp med migreringen
 link-marketplace-overview = Öppna översikten för den kommersiella marknadsplatsen
 link-marketplace-enrol = Registrera dig på den kommersiella marknadsplatsen
 link-appsource = Sök i AppSource
-link-new-customer-engagement = Skapa ett erbjudande för Dynamics 365 Customer Engagement
-link-new-operations = Skapa ett erbjudande för Dynamics 365 Operations
+link-new-customer-engagement = Skapa ett nytt Dynamics 365 Customer Engagement-erbjudande
+link-new-operations = Skapa ett nytt Dynamics 365 Operations-erbjudande
 link-agreements = Öppna sidan Avtal
 link-billing = Öppna din faktureringsprofil
 task-pmc = Bekräfta att kontot i Partner Membership Center finns i { -partner-center }
 task-marketplace = Registrera dig på den kommersiella marknadsplatsen
 task-listed = Kontrollera att { $offer } finns i AppSource
-task-create-customer-engagement = Skapa ett erbjudande för Dynamics 365 Customer Engagement för { $offer }
-task-create-operations = Skapa ett erbjudande för Dynamics 365 Operations för { $offer }
-task-addendum = Godkänn ISV-tillägget för affärsprogram
+task-create-customer-engagement = Skapa ett nytt Dynamics 365 Customer Engagement-erbjudande för { $offer }
+task-create-operations = Skapa ett nytt Dynamics 365 Operations-erbjudande för { $offer }
+task-addendum = Godkänn ISV-tillägget för företagsprogram
 task-billing = Fyll i faktureringsprofilen
 task-submit = Skicka in { $offer } för certifiering och publicering
-task-go-live = Välj Publicera för { $offer }
+task-go-live = Välj Gå live för { $offer }
 tick-pmc = Har ditt konto i Partner Membership Center flyttats till { -partner-center }?
 tick-marketplace = Har du registrerat dig på den kommersiella marknadsplatsen?
 tick-created = Har du skapat det nya erbjudandet?
@@ -234,7 +236,7 @@ help-support-ticket = Skapa ett supportärende
 help-support-ticket-hint = Vid problem med publicering, certifiering eller hantering av dina erbjudanden.
 help-mpn-heading = Microsoft Partner Network
 help-next-heading = När allt är flyttat
-help-next = Hantera ditt konto på den kommersiella marknadsplatsen i { -partner-center }: där finns dina erbjudanden, utbetalningar och användare.
+help-next = Hantera ditt konto på den kommersiella marknadsplatsen i { -partner-center }. Där finns dina erbjudanden, utbetalningar och användare.
 help-manage-marketplace = Hantera ditt konto på den kommersiella marknadsplatsen
 not-found-title = Sidan hittades inte
 not-found-text = Om du skrev adressen själv, kontrollera att den är rätt. Om du klistrade in den, kontrollera att du kopierade hela adressen.

@@ -146,6 +146,7 @@ fn AccountCard(
         }
     };
     let owner = case != Case::NotOwner;
+    let link_name = StoredValue::new(account.name.clone());
     let checklist = Screen::OffersChecklist(id.clone());
     view! {
         <li class="pma-account-list__item" data-account=id.to_string()>
@@ -156,7 +157,14 @@ fn AccountCard(
             {detail}
             <Show when=move || owner>
                 <p class="pma-body">
-                    <ScreenLink to=checklist.clone()>{text(Locale::offers_checklist_link)}</ScreenLink>
+                    <ScreenLink to=checklist.clone()>
+                        {text(Locale::offers_checklist_link)}
+                        // Each card's link tells its account, for a list of the page's links.
+                        <span class="pma-visually-hidden">
+                            " "
+                            {move || link_name.with_value(|name| locale.get().offers_checklist_link_account(name))}
+                        </span>
+                    </ScreenLink>
                 </p>
             </Show>
         </li>

@@ -147,6 +147,7 @@ pub fn OffersChecklist(
     view! {
         <BackLink to=Screen::Overview/>
         <h1 class="pma-heading-xl" node_ref=heading tabindex="-1">{text(Locale::checklist_title)}</h1>
+        <p class="pma-body-l">{text(Locale::checklist_lead)}</p>
         <Deadline checklist/>
         {move || failure.get().map(|error| view! { <ProblemPanel error=error on_retry=Callback::new(move |()| load())/> })}
         <TickNotSaved state/>
