@@ -14,6 +14,7 @@ mod limits;
 mod migration;
 mod polling;
 mod reliability;
+mod saves;
 mod sign_in;
 mod smoke;
 mod static_host;
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
         widget::tests(&harness),
         accessibility::tests(&harness),
         reliability::tests(&harness),
+        saves::tests(&harness),
         polling::tests(&harness),
         static_host::tests(&harness),
         limits::tests(&harness),
