@@ -116,7 +116,7 @@ pub enum Role {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignInKind {
-    /// An Azure AD work account: its address is the work email by default.
+    /// A Microsoft Entra ID work account: its address is the work email by default.
     WorkAccount,
     /// A personal Microsoft account: a work email of the MPN ID's tenant must be given instead.
     MicrosoftAccount,

@@ -1,10 +1,10 @@
-//! Azure AD tenants, and which email addresses belong to one (SPEC §2.3).
+//! Microsoft Entra tenants (Azure AD, as SPEC says), and which email addresses belong to one (SPEC §2.3).
 
 use serde::{Deserialize, Serialize};
 
 use crate::email::{EmailAddress, UnicodeTables, normalise_domain};
 
-/// The Azure AD tenant in which an MPN ID is registered.
+/// The Microsoft Entra tenant in which an MPN ID is registered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tenant {
     /// The tenant's identifier.

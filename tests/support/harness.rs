@@ -90,7 +90,11 @@ const UNHELD: [&str; 4] = [
 ];
 
 /// Starts the reference server in memory on a free port, serving the built app; its address.
-fn start_server(server_bin: &Path, dist: &Path, extra: &[&str]) -> Result<(Child, String), String> {
+pub(crate) fn start_server(
+    server_bin: &Path,
+    dist: &Path,
+    extra: &[&str],
+) -> Result<(Child, String), String> {
     let mut server = Command::new(server_bin)
         .args(["--port", "0", "--in-memory", "--static-dir"])
         .arg(dist)
@@ -110,30 +114,7 @@ fn start_server(server_bin: &Path, dist: &Path, extra: &[&str]) -> Result<(Child
     Ok((server, url))
 }
 
-/// A reference server of the benchmark's own, in memory: on the benchmark's peer page (served as
-/// it serves the app's files: compressed ahead, under the same headers), or on the app with other
-/// fixtures. Stopped when dropped.
-pub struct FileServer {
-    process: Child,
-    pub url: String,
-}
-
-impl FileServer {
-    /// Serves `dir` with the server's `extra` arguments (`--app-on-demo-backend` for a page
-    /// that is not the app).
-    pub fn start(dir: &Path, extra: &[&str]) -> Result<Self, String> {
-        let server_bin = env_path("ASSISTANT_SERVER_BIN", None)?;
-        let (process, url) = start_server(&server_bin, dir, extra)?;
-        Ok(Self { process, url })
-    }
-}
-
-impl Drop for FileServer {
-    fn drop(&mut self) {
-        let _ = self.process.kill();
-        let _ = self.process.wait();
-    }
-}
+pub use crate::file_server::FileServer;
 
 /// The running servers and driver, shared by every test.
 pub struct Harness {
@@ -147,6 +128,8 @@ struct Inner {
     chromium: PathBuf,
     processes: Vec<Child>,
     _signed_in: SignedInApp,
+    /// The folder of the portal page elsewhere, removed at the end.
+    elsewhere_dir: PathBuf,
 }
 
 impl Drop for Inner {
@@ -155,10 +138,11 @@ impl Drop for Inner {
             let _ = process.kill();
             let _ = process.wait();
         }
+        let _ = std::fs::remove_dir_all(&self.elsewhere_dir);
     }
 }
 
-fn env_path(name: &str, default: Option<&str>) -> Result<PathBuf, String> {
+pub(crate) fn env_path(name: &str, default: Option<&str>) -> Result<PathBuf, String> {
     match std::env::var_os(name) {
         Some(value) => Ok(value.into()),
         None => default
@@ -235,6 +219,7 @@ impl Harness {
             crate::sign_in::AUDIENCE,
         ])?;
         let signed_in = SignedInApp::start(&server_bin, &dist, "shared", 3600, &UNHELD)?;
+        let elsewhere_dir = write_portal_elsewhere(&api)?;
 
         let driver_port = free_port()?;
         let driver = Command::new(&driver_bin)
@@ -258,7 +243,7 @@ impl Harness {
                     hostile,
                     limited,
                     static_host: crate::static_host::serve(&dist)?,
-                    elsewhere: crate::static_host::serve(&write_portal_elsewhere(&api)?)?,
+                    elsewhere: crate::static_host::serve(&elsewhere_dir)?,
                     api,
                     signed_in: signed_in.url.clone(),
                     issuer: signed_in.provider.issuer(),
@@ -269,6 +254,7 @@ impl Harness {
                 chromium,
                 processes,
                 _signed_in: signed_in,
+                elsewhere_dir,
             }),
         })
     }

@@ -126,6 +126,8 @@ impl Provider {
 impl Drop for Provider {
     fn drop(&mut self) {
         self.stop();
+        // Its keys are of no use to anyone after it: the folder is not left behind.
+        let _ = std::fs::remove_dir_all(&self.keys);
     }
 }
 
