@@ -12,7 +12,6 @@ use assistant_core::api::{
 };
 use assistant_core::config::FlowConfig;
 use assistant_core::flow::MigrationRequest;
-use assistant_core::json::FromJson;
 use assistant_core::mpn::{MpnId, MpnRecord};
 use assistant_core::offer::{Offer, Readiness};
 use leptos::prelude::set_timeout_with_handle;
@@ -362,47 +361,46 @@ impl Client {
         }
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: String) -> Result<T, ClientError> {
+    /// A GET, its answer read with `read`: the core's hand readers (`read_json`) for what the
+    /// first screen reads, serde (`by_serde`) for the rest.
+    async fn get<T>(
+        &self,
+        path: String,
+        read: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, ClientError> {
         let response = self.send(request("GET", path, Vec::new(), NO_BODY)).await?;
-        decode(&response, by_serde)
-    }
-
-    /// A GET of what the first screen reads, by the core's hand readers (see `browser_json`).
-    async fn get_first<T: FromJson>(&self, path: &str) -> Result<T, ClientError> {
-        let response = self
-            .send(request("GET", path.into(), Vec::new(), NO_BODY))
-            .await?;
-        decode(&response, read_json)
+        decode(&response, read)
     }
 
     /// The flow configuration.
     pub async fn config(&self) -> Result<FlowConfig, ClientError> {
-        self.get_first("/v1/config").await
+        self.get("/v1/config".into(), read_json).await
     }
 
     /// The viewer's accounts.
     pub async fn accounts(&self) -> Result<Vec<Account>, ClientError> {
-        self.get_first("/v1/accounts").await
+        self.get("/v1/accounts".into(), read_json).await
     }
 
     /// One account with its stored MPN ID's state.
     pub async fn account(&self, id: &AccountId) -> Result<AccountDetail, ClientError> {
-        self.get(account_path(id, "")).await
+        self.get(account_path(id, ""), by_serde).await
     }
 
     /// What the registry says of an MPN ID.
     pub async fn lookup_mpn(&self, id: &MpnId) -> Result<MpnRecord, ClientError> {
-        self.get(format!("/v1/mpn/{}", path_segment(id))).await
+        self.get(format!("/v1/mpn/{}", path_segment(id)), by_serde)
+            .await
     }
 
     /// The account's offers.
     pub async fn offers(&self, id: &AccountId) -> Result<Vec<Offer>, ClientError> {
-        self.get(account_path(id, "/offers")).await
+        self.get(account_path(id, "/offers"), by_serde).await
     }
 
     /// The account's readiness facts.
     pub async fn readiness(&self, id: &AccountId) -> Result<Readiness, ClientError> {
-        self.get(account_path(id, "/readiness")).await
+        self.get(account_path(id, "/readiness"), by_serde).await
     }
 
     /// Checks a work email for the account.
@@ -435,7 +433,7 @@ impl Client {
 
     /// Where the account's migration stands.
     pub async fn migration(&self, id: &AccountId) -> Result<MigrationState, ClientError> {
-        self.get(account_path(id, "/migration")).await
+        self.get(account_path(id, "/migration"), by_serde).await
     }
 
     /// The checklist ticks and their version (ETag).
