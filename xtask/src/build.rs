@@ -61,7 +61,9 @@ fn wasm_flags() -> Vec<String> {
 /// page and `widget.js` load (`assistant-web.js`, `assistant-web_bg.wasm`), beside
 /// `__wasm_split.js` (which fetches each chunk relative to itself) and the chunks.
 fn split(dist: &Path) -> Result<(), String> {
-    let built = target_dir().join("wasm32-unknown-unknown/wasm-release/assistant-web.wasm");
+    let built = target_dir()
+        .join(crate::toolchain::WASM_TARGET)
+        .join("wasm-release/assistant-web.wasm");
     let work = target_dir().join("wasm-split");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;

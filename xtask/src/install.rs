@@ -2,7 +2,7 @@
 //!
 //! Each tool is checked first (seconds when all is there); what is missing is installed, saying
 //! what and why, from where the tool is published: the Rust target and components through rustup
-//! (as `rust-toolchain.toml` names them), Trunk, wasm-bindgen-cli and twiggy from crates.io,
+//! (as `rust-toolchain.toml` names them, checked rather than trusted: `toolchain.rs`), Trunk, wasm-bindgen-cli and twiggy from crates.io,
 //! Chromium and its driver from Debian's packages, Binaryen and axe-core from the npm registry
 //! (at the versions of `web/package-lock.json` and `tests/package-lock.json`); the contract test
 //! takes schemathesis from PyPI (`contract.rs`).
@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::command::{cargo, command, output_line, root, run};
+use crate::toolchain;
 
 /// Trunk's version: newer ones need a newer rustc than the one this project targets.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -32,7 +33,7 @@ pub enum Tools {
 impl Tools {
     /// Installs whatever of these tools is missing.
     pub fn ensure(self) -> Result<(), String> {
-        ensure_toolchain()?;
+        toolchain::ensure()?;
         ensure_trunk()?;
         ensure_wasm_bindgen()?;
         ensure_wasm_split()?;
@@ -43,14 +44,6 @@ impl Tools {
         }
         Ok(())
     }
-}
-
-/// The toolchain `rust-toolchain.toml` names, with its targets (the web app's wasm32) and
-/// components: rustup adds whatever of them is missing, and does nothing when all is there.
-fn ensure_toolchain() -> Result<(), String> {
-    let mut install = command("rustup");
-    install.args(["toolchain", "install"]);
-    run(install)
 }
 
 /// The version a `tool --version` line names, such as `0.21.14` from `trunk 0.21.14`.

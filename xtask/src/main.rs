@@ -14,6 +14,7 @@ mod run;
 mod server;
 mod shares;
 mod test;
+mod toolchain;
 
 use std::process::ExitCode;
 

@@ -69,7 +69,7 @@ pub fn crate_shares() -> Result<(), String> {
         "--bin",
         "assistant-web",
         "--target",
-        "wasm32-unknown-unknown",
+        crate::toolchain::WASM_TARGET,
         "--profile",
         "wasm-names",
     ]);
@@ -79,7 +79,11 @@ pub fn crate_shares() -> Result<(), String> {
     bindgen
         .args(["--target", "web", "--out-dir"])
         .arg(&out_dir)
-        .arg(build::target_dir().join("wasm32-unknown-unknown/wasm-names/assistant-web.wasm"));
+        .arg(
+            build::target_dir()
+                .join(crate::toolchain::WASM_TARGET)
+                .join("wasm-names/assistant-web.wasm"),
+        );
     run(bindgen)?;
     let wasm = out_dir.join("assistant-web_bg.wasm");
     let output = command("twiggy")

@@ -13,7 +13,7 @@ use crate::command::{Counts, cargo, root, run, run_tests};
 use crate::install::{self, Tools};
 use crate::{bench, build, contract, integrity, server};
 
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
+use crate::toolchain::WASM_TARGET;
 const FLOORS_FILE: &str = "test-floors.toml";
 
 /// The fewest tests each test step may run, by the step's name (`[floors]` of
