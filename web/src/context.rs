@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::backend::client::Client;
 use crate::i18n::Locale;
+use crate::placement::Placement;
 use crate::route::Navigator;
-use crate::shell::placement::Placement;
 use crate::ui::page::Announcer;
 
 /// The API client, in context for every screen.

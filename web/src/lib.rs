@@ -11,6 +11,8 @@ pub mod help;
 pub mod i18n;
 pub mod journey;
 pub mod overview;
+pub mod parts;
+pub mod placement;
 pub mod route;
 pub mod shell;
 pub mod sign_in;

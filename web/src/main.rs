@@ -3,7 +3,7 @@
 
 use assistant_web::i18n::Locale;
 use assistant_web::i18n::browser_locale;
-use assistant_web::shell::placement::Placement;
+use assistant_web::placement::Placement;
 use assistant_web::shell::{App, Widget, WidgetSettings};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

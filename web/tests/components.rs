@@ -2,7 +2,7 @@
 //! Components with logic of their own, in a real browser: the error summary and the progress bar.
 
 use assistant_web::i18n::Locale;
-use assistant_web::shell::placement::Placement;
+use assistant_web::placement::Placement;
 use assistant_web::ui::error_summary::{ErrorSummary, FieldError};
 use assistant_web::ui::progress_bar::ProgressBar;
 use leptos::prelude::*;

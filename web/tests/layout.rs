@@ -289,3 +289,39 @@ fn a_long_view_function_is_measured_as_long() {
     let text = format!("#[component]\npub fn Long(\n    a: u8,\n) -> impl IntoView {{\n{body}}}\n");
     assert_eq!(view_functions(&text), vec![("Long".to_owned(), 120)]);
 }
+
+/// The files that may import the shells: the entry points.
+const ENTRY_POINTS: [&str; 2] = ["main.rs", "lib.rs"];
+
+#[test]
+fn nothing_below_the_shells_imports_them() {
+    let files = all_sources();
+    let graph = imports(&files);
+    let upward: Vec<String> = graph
+        .iter()
+        .filter(|(file, _)| !file.starts_with("shell/") && !ENTRY_POINTS.contains(&file.as_str()))
+        .flat_map(|(file, targets)| {
+            targets
+                .iter()
+                .filter(|to| to.starts_with("shell/"))
+                .map(move |to| format!("{file} → {to}"))
+        })
+        .collect();
+    assert!(upward.is_empty(), "imports of the shells: {upward:?}");
+}
+
+/// The most lines a file of `src/` may have: past it, a file is usually two concerns.
+const LONGEST_FILE: usize = 450;
+
+#[test]
+fn no_file_is_longer_than_450_lines() {
+    let too_long: Vec<(String, usize)> = all_sources()
+        .into_iter()
+        .map(|(file, text)| (file, text.lines().count()))
+        .filter(|(_, lines)| *lines > LONGEST_FILE)
+        .collect();
+    assert!(
+        too_long.is_empty(),
+        "longer than {LONGEST_FILE} lines: {too_long:?}"
+    );
+}

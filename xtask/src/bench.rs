@@ -9,6 +9,7 @@ use std::net::TcpStream;
 use std::path::Path;
 
 use crate::command::{cargo, root, run};
+use crate::compress::kilobytes;
 use crate::install::{self, Tools};
 use crate::{build, compress, fingerprint, peer, server, shares};
 
@@ -94,14 +95,6 @@ fn first_screen(dist: &Path, server_binary: &Path) -> Result<Vec<Transfer>, Stri
     let (_server, url) = server::start_server(server_binary, &["--static-dir", &static_dir])?;
     transfers.push(transfer("config.json", &http_get(&url, "/config.json")?)?);
     Ok(transfers)
-}
-
-pub fn kilobytes(bytes: usize) -> String {
-    if bytes < 1000 {
-        format!("{bytes} B")
-    } else {
-        format!("{:.1} KB", bytes as f64 / 1000.0)
-    }
 }
 
 /// The chunks of the split wasm, which no first screen loads: each part's when first needed (or

@@ -54,6 +54,15 @@ pub fn precompress(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// A size as the reports write it: bytes below 1 KB, else kilobytes (of 1,000 bytes) to a tenth.
+pub fn kilobytes(bytes: usize) -> String {
+    if bytes < 1000 {
+        format!("{bytes} B")
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1000.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

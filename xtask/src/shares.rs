@@ -1,8 +1,8 @@
 //! Each crate's share of the shipped wasm, by twiggy, for `cargo xtask bench`.
 
-use crate::bench::kilobytes;
 use crate::build;
 use crate::command::{cargo, command, run};
+use crate::compress::kilobytes;
 use crate::install;
 
 /// Path segments that name the standard library's crates or their modules.

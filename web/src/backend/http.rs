@@ -1,16 +1,14 @@
-//! The browser's `fetch`, as the app uses it: a method, an address, headers and a text body; an
-//! answer's status, the headers the app reads, and its text. (Called through `web-sys` directly:
-//! a client library brought its own request builder and the `http` crate's types into the first
-//! screen for these few calls.)
+//! The app's one way to make an HTTP request: gloo-net over the browser's `fetch`, for the API
+//! client and the sign-in's discovery and token calls. A method, an address, headers and a text
+//! body go out; the status, the headers the app reads, and the text come back.
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use gloo_net::http::Request;
 
-use crate::backend::demo::ApiResponse;
+use crate::backend::exchange::ApiResponse;
 
 /// A request for [`send`].
 pub struct Outgoing<'a> {
-    /// `GET`, `POST` or `PUT`.
+    /// `GET`, `POST`, `PUT` or `DELETE`.
     pub method: &'a str,
     /// The whole address.
     pub url: &'a str,
@@ -22,32 +20,34 @@ pub struct Outgoing<'a> {
     pub signal: Option<&'a web_sys::AbortSignal>,
 }
 
-/// Sends `request`; Err when no answer came (offline, refused by CORS, aborted) or a header was
-/// not one a request may carry.
-pub async fn send(request: Outgoing<'_>) -> Result<ApiResponse, JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let headers = web_sys::Headers::new()?;
+/// No answer came: offline, refused by CORS, aborted, or a request the browser would not send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoAnswer;
+
+/// Sends `request`, and reads its answer. The request is made as the browser's own `Request`
+/// and handed to gloo-net to send: its builder would bring the `http` crate's `Method` and a
+/// second parse of the address into the first screen for nothing the app uses.
+pub async fn send(request: Outgoing<'_>) -> Result<ApiResponse, NoAnswer> {
+    let headers = web_sys::Headers::new().map_err(|_| NoAnswer)?;
     for (name, value) in request.headers {
-        headers.set(name, value)?;
+        headers.set(name, value).map_err(|_| NoAnswer)?;
     }
     let init = web_sys::RequestInit::new();
     init.set_method(request.method);
     init.set_headers(&headers);
     if let Some(body) = request.body {
-        init.set_body(&JsValue::from_str(body));
+        init.set_body(&body.into());
     }
     init.set_signal(request.signal);
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(request.url, &init))
-            .await?
-            .dyn_into()?;
-    let answered = response.headers();
-    let header = |name: &str| answered.get(name).ok().flatten();
-    let text = JsFuture::from(response.text()?).await?;
+    let made = web_sys::Request::new_with_str_and_init(request.url, &init).map_err(|_| NoAnswer)?;
+    let response = Request::from(made).send().await.map_err(|_| NoAnswer)?;
+    let headers = response.headers();
     Ok(ApiResponse {
         status: response.status(),
-        etag: header("etag"),
-        retry_after: header("retry-after").and_then(|seconds| seconds.trim().parse().ok()),
-        body: text.as_string().unwrap_or_default(),
+        etag: headers.get("etag"),
+        retry_after: headers
+            .get("retry-after")
+            .and_then(|seconds| seconds.trim().parse().ok()),
+        body: response.text().await.map_err(|_| NoAnswer)?,
     })
 }

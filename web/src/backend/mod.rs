@@ -7,7 +7,9 @@ pub mod browser_json;
 pub mod client;
 pub mod config;
 pub mod demo;
+pub mod exchange;
 pub mod http;
+pub mod transport;
 
 /// `value` as JSON text. The app's types always serialise (their maps have string keys); the
 /// error is never formatted, which keeps serde_json's and the standard library's error texts out

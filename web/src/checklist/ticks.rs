@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::backend::client::ClientError;
 use crate::context::Api;
-use crate::shell::placement::Placement;
+use crate::placement::Placement;
 
 /// A tick that could not be saved: the item, whether it was ticked or unticked, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

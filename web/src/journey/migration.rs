@@ -15,8 +15,8 @@ use crate::i18n::Locale;
 use crate::journey::poll::{Poller, Reading};
 use crate::journey::state::Journey;
 use crate::journey::submission::Submission;
+use crate::placement::{Placement, text_or_null};
 use crate::route::ScreenLink;
-use crate::shell::placement::{Placement, text_or_null};
 use crate::ui::page::{Announcer, ProblemPanel, use_page};
 
 /// What the page knows of the migration: its status once read, and the read that failed.

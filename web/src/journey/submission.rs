@@ -10,7 +10,7 @@ use crate::backend::client::ClientError;
 use crate::context::Api;
 use crate::journey::progress;
 use crate::journey::state::Journey;
-use crate::shell::placement::{Placement, text_or_null};
+use crate::placement::{Placement, text_or_null};
 
 /// A submission as a page shows it: under way or not, and the failure it met.
 #[derive(Clone, Copy)]

@@ -8,9 +8,9 @@ use assistant_core::sign_in::SignInFailure;
 
 use crate::backend::client::{Client, ClientError, Token, Transport};
 use crate::i18n::{Locale, text};
+use crate::parts::{Unavailable, load_sign_in};
 use crate::route::Navigator;
 use crate::shell::Assistant;
-use crate::shell::parts::{Unavailable, load_sign_in};
 use crate::sign_in::protocol::AuthConfig;
 use crate::sign_in::{Session, SignInParts, Start, Step};
 use crate::ui::page::ProblemPanel;

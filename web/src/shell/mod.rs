@@ -1,11 +1,10 @@
-//! The shells: the whole page (`App`) and the widget in a host page (`Widget`), with what differs
-//! between them (placement), the language switcher and the demo marker; both show the same screens.
+//! The shells: the whole page (`App`) and the widget in a host page (`Widget`), with the language
+//! switcher and the demo marker; both show the same screens. What differs between the two places is
+//! `placement.rs`, below the shells, where every screen can ask it.
 
 pub mod demo_marker;
 pub mod gate;
 pub mod language_switcher;
-pub mod parts;
-pub mod placement;
 
 use assistant_core::account::AccountId;
 use leptos::prelude::*;
@@ -18,12 +17,12 @@ use crate::help::NotFoundPage;
 use crate::i18n::{Locale, browser_locale, text};
 use crate::journey::progress::Shelf;
 use crate::overview::AccountsOverview;
+use crate::parts::{Late, LatePart};
+use crate::placement::{Placement, text_or_null};
 use crate::route::{Navigator, Screen, ScreenLink};
 use crate::shell::demo_marker::DemoMarker;
 use crate::shell::gate::SignInGate;
 use crate::shell::language_switcher::LanguageSwitcher;
-use crate::shell::parts::{Late, LatePart};
-use crate::shell::placement::{Placement, text_or_null};
 use crate::sign_in::Session;
 use crate::sign_in::pages::SignedInAs;
 use crate::ui::loaded::Loaded;

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, text};
-use crate::shell::placement::Placement;
+use crate::placement::Placement;
 
 /// An error of one field: the field's `id`, and the message shown beside it.
 #[derive(Debug, Clone, PartialEq, Eq)]

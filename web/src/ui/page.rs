@@ -9,8 +9,8 @@ use assistant_core::api::ProblemCode;
 use crate::backend::client::ClientError;
 use crate::i18n::wording;
 use crate::i18n::{Locale, text};
+use crate::placement::Placement;
 use crate::route::{Navigator, Screen, ScreenLink};
-use crate::shell::placement::Placement;
 
 /// Keeps the document title as `{page} – {service}`, with "Error: " in front while the page shows
 /// errors, and moves focus to the page's heading when the page was reached by navigation.
@@ -86,7 +86,7 @@ pub fn ProblemPanel(
             "flow-error",
             &[
                 ("kind", kind.into()),
-                ("code", crate::shell::placement::text_or_null(code)),
+                ("code", crate::placement::text_or_null(code)),
                 (
                     "message",
                     wording::client_error(locale.get_untracked(), &error).into(),

@@ -5,9 +5,7 @@
 //! It works at the level of requests and answers, so the app's client speaks to it exactly as it
 //! speaks to a server, and the contract's shared scenarios run against it unchanged.
 
-use std::collections::BTreeMap;
-
-use assistant_core::account::{Account, AccountId, MigrationStatus};
+use assistant_core::account::{Account, MigrationStatus};
 use assistant_core::api::{
     self, AccountDetail, AccountFacts, ChecklistTicks, FirstUse, MigrationState, Problem,
     ProblemCode, WorkEmailCheck, status_after_processing,
@@ -17,88 +15,21 @@ use assistant_core::fixtures;
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
 use assistant_core::mpn::{MpnId, MpnRecord};
 use percent_encoding::percent_decode_str;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 use crate::backend::browser_idna::BrowserIdna;
+pub use crate::backend::exchange::{ApiRequest, ApiResponse};
 use crate::backend::{Unavailable, json_text};
 
-/// Where the demo keeps its state in local storage; the suffix is the format's version.
-pub const STORAGE_KEY: &str = "pma-demo-backend-v1";
+mod state;
+
+pub use state::STORAGE_KEY;
+use state::{Kept, Migration, Remembered};
+
 /// The token the app signs in with on the demo backend: the default demo user.
 pub const DEMO_TOKEN: &str = "demo-owner";
 const NEWCOMER_TOKEN: &str = "demo-newcomer";
-
-/// A request to the API, as the app's client sends it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiRequest {
-    /// `GET`, `POST` or `PUT`.
-    pub method: String,
-    /// The path, from `/v1`.
-    pub path: String,
-    /// The bearer token, if any.
-    pub token: Option<String>,
-    /// Other headers, by lower-case name.
-    pub headers: Vec<(String, String)>,
-    /// The body, if any.
-    pub body: Option<String>,
-}
-
-impl ApiRequest {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// An answer of the API.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiResponse {
-    /// The HTTP status.
-    pub status: u16,
-    /// The ETag, if the answer has one.
-    pub etag: Option<String>,
-    /// `Retry-After`, in seconds, if the answer has it.
-    pub retry_after: Option<u64>,
-    /// The JSON body (a problem for failures).
-    pub body: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Migration {
-    reference: String,
-    request: MigrationRequest,
-    completes_at_ms: f64,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Remembered {
-    account: AccountId,
-    request: MigrationRequest,
-    answer: MigrationState,
-}
-
-/// Everything the demo remembers.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct State {
-    accounts: Vec<Account>,
-    migrations: BTreeMap<String, Migration>,
-    idempotency: BTreeMap<String, Remembered>,
-    checklists: BTreeMap<String, (i64, ChecklistTicks)>,
-}
-
-impl State {
-    fn fixtures() -> Self {
-        Self {
-            accounts: fixtures::accounts(),
-            migrations: BTreeMap::new(),
-            idempotency: BTreeMap::new(),
-            checklists: BTreeMap::new(),
-        }
-    }
-}
 
 type Answer = Result<(u16, String, Option<String>), Problem>;
 
@@ -109,22 +40,6 @@ fn json(status: u16, value: &impl Serialize) -> Answer {
 fn parse<T: DeserializeOwned>(request: &ApiRequest) -> Result<T, Problem> {
     serde_json::from_str(request.body.as_deref().unwrap_or_default())
         .map_err(|e| Problem::validation("body", e.to_string()))
-}
-
-/// The text saved in `storage`, if any.
-fn saved_text(storage: Option<&web_sys::Storage>) -> Option<String> {
-    storage?.get_item(STORAGE_KEY).ok()?
-}
-
-/// How the demo's state in memory stands to the one in local storage.
-#[derive(Debug, PartialEq, Eq)]
-enum SaveState {
-    /// Storage holds no state this demo could read.
-    NothingSaved,
-    /// Memory holds the state saved as this text.
-    Saved(String),
-    /// Storage refused the last save: memory is newer than it.
-    Refused,
 }
 
 /// What the client asks of the demo backend, whose code the release build loads as a chunk on
@@ -161,10 +76,7 @@ pub async fn open(migration_takes_ms: f64) -> Result<Box<dyn DemoApi>, Unavailab
 
 /// The demo backend.
 pub struct DemoBackend {
-    state: State,
-    storage: Option<web_sys::Storage>,
-    /// How the state in memory stands to the saved one.
-    saved: SaveState,
+    kept: Kept,
     migration_takes_ms: f64,
 }
 
@@ -172,66 +84,28 @@ impl DemoBackend {
     /// A demo on the browser's local storage (the saved state, or the fixtures when there is none
     /// or it cannot be read), whose migrations take `migration_takes_ms`.
     pub fn in_local_storage(migration_takes_ms: f64) -> Self {
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        let mut demo = Self {
-            state: State::fixtures(),
-            storage,
-            saved: SaveState::NothingSaved,
+        Self {
+            kept: Kept::in_local_storage(),
             migration_takes_ms,
-        };
-        demo.catch_up();
-        demo
+        }
     }
 
     /// A demo kept in memory only, from the fixtures.
     pub fn in_memory(migration_takes_ms: f64) -> Self {
         Self {
-            state: State::fixtures(),
-            storage: None,
-            saved: SaveState::NothingSaved,
+            kept: Kept::in_memory(),
             migration_takes_ms,
         }
     }
 
     /// Puts the fixtures back, forgetting every change.
     pub fn reset(&mut self) {
-        self.state = State::fixtures();
-        self.save();
-    }
-
-    fn save(&mut self) {
-        if let Some(storage) = &self.storage {
-            let text = json_text(&self.state);
-            // Storage full or refused: the demo goes on in memory.
-            self.saved = match storage.set_item(STORAGE_KEY, &text) {
-                Ok(()) => SaveState::Saved(text),
-                Err(_) => SaveState::Refused,
-            };
-        }
-    }
-
-    /// Takes the saved state when another tab, or another widget of the page, has changed it
-    /// since: like a server's, it is the one truth, unless storage refused the last save (memory
-    /// is newer then). It is read again only when its text changed.
-    fn catch_up(&mut self) {
-        if self.saved == SaveState::Refused {
-            return;
-        }
-        let Some(text) = saved_text(self.storage.as_ref()) else {
-            return;
-        };
-        if matches!(&self.saved, SaveState::Saved(saved) if *saved == text) {
-            return;
-        }
-        if let Ok(saved) = serde_json::from_str(&text) {
-            self.state = saved;
-            self.saved = SaveState::Saved(text);
-        }
+        self.kept.reset();
     }
 
     /// Answers a request at `now_ms` (milliseconds since the epoch).
     pub fn handle(&mut self, request: &ApiRequest, now_ms: f64) -> ApiResponse {
-        self.catch_up();
+        self.kept.catch_up();
         self.complete_due_migrations(now_ms);
         match self.route(request, now_ms) {
             Ok((status, body, etag)) => ApiResponse {
@@ -251,8 +125,9 @@ impl DemoBackend {
 
     fn complete_due_migrations(&mut self, now_ms: f64) {
         let mut changed = false;
-        for account in &mut self.state.accounts {
+        for account in &mut self.kept.state.accounts {
             let due = self
+                .kept
                 .state
                 .migrations
                 .get(account.id.as_str())
@@ -264,7 +139,7 @@ impl DemoBackend {
             }
         }
         if changed {
-            self.save();
+            self.kept.save();
         }
     }
 
@@ -334,7 +209,13 @@ impl DemoBackend {
             (["migration"], "GET") => json(200, &self.migration(account)),
             (["migration"], "POST") => self.start_migration(account, request, now_ms),
             (["checklist"], "GET") => {
-                let (version, ticks) = self.state.checklists.get(id).cloned().unwrap_or_default();
+                let (version, ticks) = self
+                    .kept
+                    .state
+                    .checklists
+                    .get(id)
+                    .cloned()
+                    .unwrap_or_default();
                 Ok((200, json_text(&ticks), Some(api::etag(version))))
             }
             (["checklist"], "PUT") => self.put_checklist(id, request),
@@ -352,7 +233,7 @@ impl DemoBackend {
 
     fn accounts_for(&self, viewer: &str) -> Vec<Account> {
         if viewer == DEMO_TOKEN {
-            self.state.accounts.clone()
+            self.kept.state.accounts.clone()
         } else {
             Vec::new()
         }
@@ -366,7 +247,7 @@ impl DemoBackend {
     }
 
     fn migration(&self, account: &Account) -> MigrationState {
-        let migration = self.state.migrations.get(account.id.as_str());
+        let migration = self.kept.state.migrations.get(account.id.as_str());
         MigrationState {
             status: account.migration_status,
             reference: migration.map(|m| m.reference.clone()),
@@ -378,7 +259,7 @@ impl DemoBackend {
         let key =
             api::idempotency_key(request.header("idempotency-key").map(str::as_bytes))?.to_owned();
         let sent: MigrationRequest = parse(request)?;
-        let first = self.state.idempotency.get(&key).map(|first| FirstUse {
+        let first = self.kept.state.idempotency.get(&key).map(|first| FirstUse {
             account: &first.account,
             request: &first.request,
             answer: &first.answer,
@@ -395,7 +276,7 @@ impl DemoBackend {
         };
         let allowed = api::decide_start(&facts, &sent, &BrowserIdna)?;
 
-        let reference = format!("MIG-{:06}", self.state.idempotency.len() + 1);
+        let reference = format!("MIG-{:06}", self.kept.state.idempotency.len() + 1);
         let answer = MigrationState {
             status: MigrationStatus::InProgress,
             reference: Some(reference.clone()),
@@ -403,10 +284,16 @@ impl DemoBackend {
         };
         let id = account.id.as_str().to_owned();
         let remembered_account = account.id.clone();
-        if let Some(stored) = self.state.accounts.iter_mut().find(|a| a.id == account.id) {
+        if let Some(stored) = self
+            .kept
+            .state
+            .accounts
+            .iter_mut()
+            .find(|a| a.id == account.id)
+        {
             stored.migration_status = answer.status;
         }
-        self.state.migrations.insert(
+        self.kept.state.migrations.insert(
             id.clone(),
             Migration {
                 reference,
@@ -414,7 +301,7 @@ impl DemoBackend {
                 completes_at_ms: now_ms + self.migration_takes_ms,
             },
         );
-        self.state.idempotency.insert(
+        self.kept.state.idempotency.insert(
             key,
             Remembered {
                 account: remembered_account,
@@ -422,13 +309,19 @@ impl DemoBackend {
                 answer: answer.clone(),
             },
         );
-        self.save();
+        self.kept.save();
         json(202, &answer)
     }
 
     fn put_checklist(&mut self, id: &str, request: &ApiRequest) -> Answer {
         let update: ChecklistTicks = parse(request)?;
-        let (current, _) = self.state.checklists.get(id).cloned().unwrap_or_default();
+        let (current, _) = self
+            .kept
+            .state
+            .checklists
+            .get(id)
+            .cloned()
+            .unwrap_or_default();
         api::if_match_version(request.header("if-match"), current)?;
         api::accept_ticks(
             &fixtures::offers(id),
@@ -436,10 +329,11 @@ impl DemoBackend {
             &update.ticks,
         )?;
         let version = current + 1;
-        self.state
+        self.kept
+            .state
             .checklists
             .insert(id.to_owned(), (version, update.clone()));
-        self.save();
+        self.kept.save();
         Ok((200, json_text(&update), Some(api::etag(version))))
     }
 }

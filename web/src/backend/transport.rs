@@ -1,0 +1,239 @@
+//! Where the client's requests go: a server of the contract over HTTP, with the bearer token of
+//! the moment and a time limit, or the embedded demo backend, opened at the first request.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use assistant_core::api::{Problem, ProblemCode};
+use leptos::prelude::set_timeout_with_handle;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::backend::demo::{self, DemoApi};
+use crate::backend::exchange::{ApiRequest, ApiResponse};
+use crate::backend::http;
+
+/// How long a request may take before the app says so and offers to try again.
+pub const TIMEOUT_MS: u64 = 10_000;
+
+/// Why a call did not give its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientError {
+    /// The API answered with a problem of the contract.
+    Problem(Problem),
+    /// No answer arrived within [`TIMEOUT_MS`].
+    Timeout,
+    /// The network failed (offline, connection cut, refused).
+    Network,
+    /// An answer arrived that is not what the contract says.
+    Malformed,
+    /// Too many attempts of this kind: try again in `retry_after` seconds (when the API said).
+    TooManyRequests {
+        /// Seconds to wait, from `Retry-After`.
+        retry_after: Option<u64>,
+    },
+}
+
+/// The bearer token of the requests to a server. Tokens are kept in memory only: never in
+/// storage, never in an address.
+#[derive(Clone)]
+pub enum Token {
+    /// No token.
+    None,
+    /// The same token for every request (a demo user of the reference server).
+    Fixed(String),
+    /// The host page's `getToken`: called before each request, its answer (a token, or a promise
+    /// of one) is used for that request; no token (`undefined`, `null`) sends none.
+    Host(js_sys::Function),
+    /// The app's own sign-in.
+    SignedIn(Rc<dyn TokenSource>),
+}
+
+/// Where a signed-in app gets its tokens, and what it does when one runs out or is refused.
+pub trait TokenSource {
+    /// The access token, while it lasts.
+    fn token(&self) -> Option<String>;
+
+    /// Gets a new token by leaving the page for the provider, which brings the user back (the
+    /// future then never ends); `false` when it does not leave (it just tried, and what
+    /// answers now must be shown).
+    fn renew(
+        &self,
+        after_refusal: bool,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>;
+}
+
+impl Token {
+    /// The token for the next request; a host whose `getToken` fails makes it unauthorised.
+    pub(crate) async fn current(&self) -> Result<Option<String>, ClientError> {
+        let unauthorised = || ClientError::Problem(Problem::of(ProblemCode::Unauthorized));
+        match self {
+            Token::None => Ok(None),
+            Token::Fixed(token) => Ok(Some(token.clone())),
+            Token::Host(get_token) => {
+                let answer = get_token
+                    .call0(&JsValue::NULL)
+                    .map_err(|_| unauthorised())?;
+                let token = JsFuture::from(js_sys::Promise::resolve(&answer))
+                    .await
+                    .map_err(|_| unauthorised())?;
+                Ok(token.as_string())
+            }
+            Token::SignedIn(source) => match source.token() {
+                Some(token) => Ok(Some(token)),
+                None => {
+                    source.renew(false).await;
+                    // The page is leaving for the provider: this request is never sent.
+                    std::future::pending().await
+                }
+            },
+        }
+    }
+
+    /// A request with this token was refused (401): renew it if that helps.
+    pub(crate) async fn refused(&self) {
+        if let Token::SignedIn(source) = self
+            && source.renew(true).await
+        {
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
+/// Where requests go.
+#[derive(Clone)]
+pub enum Transport {
+    /// A server of the contract at `base_url` (no trailing slash), with a bearer token.
+    Http {
+        /// The API's base URL, such as `https://portal.example/api`.
+        base_url: String,
+        /// Where the bearer token comes from.
+        token: Token,
+    },
+    /// The embedded demo backend.
+    Demo(Rc<DemoSlot>),
+}
+
+/// Where the embedded demo backend lives: its code (a chunk in the release build) and state come
+/// with the first request.
+pub struct DemoSlot {
+    migration_takes_ms: f64,
+    backend: RefCell<Option<Box<dyn DemoApi>>>,
+}
+
+impl DemoSlot {
+    /// A demo on the browser's local storage, opened at the first request, whose migrations take
+    /// `migration_takes_ms`.
+    pub fn on_local_storage(migration_takes_ms: f64) -> Self {
+        Self {
+            migration_takes_ms,
+            backend: RefCell::new(None),
+        }
+    }
+
+    /// A demo already open.
+    pub fn with(backend: Box<dyn DemoApi>) -> Self {
+        Self {
+            migration_takes_ms: 0.0,
+            backend: RefCell::new(Some(backend)),
+        }
+    }
+
+    pub(crate) async fn handle(
+        &self,
+        request: &ApiRequest,
+        now_ms: f64,
+    ) -> Result<ApiResponse, ClientError> {
+        if self.backend.borrow().is_none() {
+            let opened = demo::open(self.migration_takes_ms)
+                .await
+                .map_err(|_| ClientError::Network)?;
+            // Another request may have opened it meanwhile: the first one opened stays.
+            self.backend.borrow_mut().get_or_insert(opened);
+        }
+        let mut backend = self.backend.borrow_mut();
+        let backend = backend.as_mut().ok_or(ClientError::Network)?;
+        Ok(backend.handle(request, now_ms))
+    }
+
+    pub(crate) fn reset(&self) {
+        match self.backend.borrow_mut().as_mut() {
+            Some(backend) => backend.reset(),
+            // Not open yet: what it would open is forgotten, so it opens on the fixtures.
+            None => {
+                if let Some(storage) =
+                    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+                {
+                    let _ = storage.remove_item(demo::STORAGE_KEY);
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// An API's base URL as the browser resolves it against the page (`""` is the page's origin),
+/// ending in `/`: the same API has the same name however it was written.
+pub(crate) fn absolute(base_url: &str) -> String {
+    let base = format!("{base_url}/");
+    let page = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(&base, &page).map_or(base, |url| url.href())
+}
+
+/// Sends a request to the API at `base_url`, aborting it after [`TIMEOUT_MS`].
+pub(crate) async fn fetch(
+    base_url: &str,
+    token: Option<&str>,
+    request: &ApiRequest,
+) -> Result<ApiResponse, ClientError> {
+    let controller = web_sys::AbortController::new().map_err(|_| ClientError::Network)?;
+    let bearer = token.map(|token| format!("Bearer {token}"));
+    let mut headers: Vec<(&str, &str)> = request
+        .headers
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    if let Some(bearer) = &bearer {
+        headers.push(("authorization", bearer));
+    }
+    if request.body.is_some() {
+        headers.push(("content-type", "application/json"));
+    }
+    let url = format!("{base_url}{}", request.path);
+    let signal = controller.signal();
+    let sent = http::send(http::Outgoing {
+        method: &request.method,
+        url: &url,
+        headers: &headers,
+        body: request.body.as_deref(),
+        signal: Some(&signal),
+    });
+
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let timed_out = Rc::clone(&timed_out);
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            Duration::from_millis(TIMEOUT_MS),
+        )
+        .map_err(|_| ClientError::Network)?
+    };
+    let outcome = sent.await;
+    timer.clear();
+    outcome.map_err(|_| {
+        if timed_out.get() {
+            ClientError::Timeout
+        } else {
+            ClientError::Network
+        }
+    })
+}
