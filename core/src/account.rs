@@ -140,28 +140,8 @@ impl SignInKind {
 }
 
 /// The tenant id (claim `tid`) Microsoft Entra ID puts in the tokens of personal Microsoft
-/// accounts; any other tenant is an organisation's.
+/// accounts; any other tenant is an organisation's (`SignInKind::of_token` in `identity`).
 pub const MICROSOFT_ACCOUNTS_TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
-
-impl SignInKind {
-    /// The kind of a sign-in whose token names the tenant `tid`, the way Microsoft Entra ID
-    /// does: the personal-accounts tenant is a Microsoft account; any other, or none, is a work
-    /// account.
-    ///
-    /// ```
-    /// use assistant_core::account::{MICROSOFT_ACCOUNTS_TENANT, SignInKind};
-    ///
-    /// assert_eq!(SignInKind::of_tenant(Some(MICROSOFT_ACCOUNTS_TENANT)), SignInKind::MicrosoftAccount);
-    /// assert_eq!(SignInKind::of_tenant(Some("72f988bf-86f1-41af-91ab-2d7cd011db47")), SignInKind::WorkAccount);
-    /// ```
-    pub fn of_tenant(tid: Option<&str>) -> Self {
-        if tid.is_some_and(|tid| tid.eq_ignore_ascii_case(MICROSOFT_ACCOUNTS_TENANT)) {
-            SignInKind::MicrosoftAccount
-        } else {
-            SignInKind::WorkAccount
-        }
-    }
-}
 
 /// The account's CPP sign-in.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -170,22 +150,6 @@ pub struct SignIn {
     pub kind: SignInKind,
     /// The address used to sign in to CPP.
     pub email: String,
-}
-
-impl SignIn {
-    /// Who a user signed in with `email` is among the accounts: the same address in any case
-    /// (`Admin@Fabrikam.example` is `admin@fabrikam.example`), in a namespace of its own so no
-    /// other kind of user id can be taken for it.
-    ///
-    /// ```
-    /// use assistant_core::account::SignIn;
-    ///
-    /// assert_eq!(SignIn::user_id("Admin@Fabrikam.example"), SignIn::user_id("admin@fabrikam.example"));
-    /// assert_ne!(SignIn::user_id("demo-owner"), "demo-owner");
-    /// ```
-    pub fn user_id(email: &str) -> String {
-        format!("email:{}", email.trim().to_lowercase())
-    }
 }
 
 /// Where the account stands in its move to Partner Center.

@@ -197,6 +197,22 @@ pub fn accounts() -> Vec<Account> {
     ]
 }
 
+/// A personal Microsoft account that Fabrikam invited as a guest into its Microsoft Entra tenant,
+/// and made an owner of its CPP account too: its tokens carry Fabrikam's tenant, yet it signs in
+/// as a Microsoft account (SPEC §2.7).
+pub const FABRIKAM_GUEST: &str = "fabrikam.contractor@outlook.com";
+
+/// Who is invited to the fixture accounts, by address, besides each account's own CPP sign-in
+/// (which is invited with the role the account shows): the address, the account and the role.
+/// An invitation binds to the first identity that signs in with the address verified.
+pub fn more_invitations() -> Vec<(&'static str, AccountId, Role)> {
+    vec![(
+        FABRIKAM_GUEST,
+        AccountId::parse("fabrikam").expect("the fixtures' ids are valid"),
+        Role::Owner,
+    )]
+}
+
 /// One fixture account by id.
 pub fn account(id: &str) -> Option<Account> {
     accounts()

@@ -14,6 +14,8 @@ pub mod date;
 pub mod email;
 pub mod fixtures;
 pub mod flow;
+pub mod identity;
+pub mod issuer;
 pub mod json;
 pub mod mpn;
 pub mod offer;

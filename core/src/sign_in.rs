@@ -4,6 +4,9 @@
 
 use serde::Deserialize;
 
+use crate::identity::{Person, PersonClaims};
+use crate::issuer::{IssuerRefusal, IssuerRule};
+
 /// Seconds an ID token's `exp` may be off, for clocks that differ (the API allows the same).
 pub const LEEWAY_SECONDS: i64 = 60;
 
@@ -12,7 +15,8 @@ pub const LEEWAY_SECONDS: i64 = 60;
 pub enum IdTokenError {
     /// Not a JWT with a JSON payload of the claims below.
     Malformed,
-    /// Issued by another provider.
+    /// Issued by another provider, or, at a multi-tenant authority, by another tenant than its
+    /// `tid` (or by a tenant not allowed).
     Issuer,
     /// Issued for another client.
     Audience,
@@ -20,6 +24,8 @@ pub enum IdTokenError {
     Nonce,
     /// Expired.
     Expired,
+    /// It names no one: neither `tid` and `oid` nor `sub`.
+    NoIdentity,
 }
 
 /// One audience or several, as `aud` may be.
@@ -79,21 +85,20 @@ impl Audience {
 
 #[derive(Debug, Deserialize)]
 struct IdClaims {
-    iss: String,
     aud: Audience,
     azp: Option<String>,
     nonce: Option<String>,
     exp: i64,
-    name: Option<String>,
-    email: Option<String>,
-    preferred_username: Option<String>,
+    #[serde(flatten)]
+    person: PersonClaims,
 }
 
 /// What this sign-in expects of its ID token.
 #[derive(Debug, Clone, Copy)]
 pub struct Expected<'a> {
-    /// The provider's issuer identifier.
-    pub issuer: &'a str,
+    /// Whose tokens are accepted: the provider's issuer, or each tenant's at a multi-tenant
+    /// authority.
+    pub issuer: &'a IssuerRule,
     /// The app's client id.
     pub client_id: &'a str,
     /// The nonce the app sent with this sign-in.
@@ -102,25 +107,20 @@ pub struct Expected<'a> {
     pub now_s: i64,
 }
 
-/// The signed-in user, as the header names them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignedInUser {
-    /// Their name, else their email, else their sign-in name.
-    pub display_name: String,
-}
-
 /// Checks the claims of an ID token received from the provider's token endpoint over TLS (its
-/// signature need not be checked then, OpenID Connect Core §3.1.3.7): the issuer, the audience
-/// (and the authorised party when there are several), the nonce and the expiry.
-pub fn check_id_token(token: &str, expected: Expected<'_>) -> Result<SignedInUser, IdTokenError> {
+/// signature need not be checked then, OpenID Connect Core §3.1.3.7): the issuer (each user's
+/// own tenant at a multi-tenant authority), the audience (and the authorised party when there
+/// are several), the nonce and the expiry; and reads who it signs in.
+pub fn check_id_token(token: &str, expected: Expected<'_>) -> Result<Person, IdTokenError> {
     let payload = token.split('.').nth(1).ok_or(IdTokenError::Malformed)?;
     let bytes = base64url::decode(payload).ok_or(IdTokenError::Malformed)?;
     // From text, as every other answer is read (one copy of the JSON reader in the bundle).
     let text = std::str::from_utf8(&bytes).map_err(|_| IdTokenError::Malformed)?;
     let claims: IdClaims = serde_json::from_str(text).map_err(|_| IdTokenError::Malformed)?;
-    if claims.iss != expected.issuer {
-        return Err(IdTokenError::Issuer);
-    }
+    expected
+        .issuer
+        .accepts(&claims.person.iss, claims.person.tid.as_deref())
+        .map_err(|_: IssuerRefusal| IdTokenError::Issuer)?;
     let authorised = match claims.aud.only() {
         Some(only) => only == expected.client_id,
         None => {
@@ -137,12 +137,7 @@ pub fn check_id_token(token: &str, expected: Expected<'_>) -> Result<SignedInUse
     if claims.exp.saturating_add(LEEWAY_SECONDS) <= expected.now_s {
         return Err(IdTokenError::Expired);
     }
-    let display_name = [claims.name, claims.email, claims.preferred_username]
-        .into_iter()
-        .flatten()
-        .find(|name| !name.trim().is_empty())
-        .unwrap_or_default();
-    Ok(SignedInUser { display_name })
+    claims.person.person().map_err(|_| IdTokenError::NoIdentity)
 }
 
 /// Why signing in did not succeed, as the user is told.
@@ -228,12 +223,18 @@ mod tests {
         )
     }
 
-    const EXPECTED: Expected<'static> = Expected {
-        issuer: "https://id.example",
-        client_id: "assistant",
-        nonce: "n-0S6_WzA2Mj",
-        now_s: 1_800_000_000,
-    };
+    fn exact() -> IssuerRule {
+        IssuerRule::Exact("https://id.example".into())
+    }
+
+    fn expected(issuer: &IssuerRule) -> Expected<'_> {
+        Expected {
+            issuer,
+            client_id: "assistant",
+            nonce: "n-0S6_WzA2Mj",
+            now_s: 1_800_000_000,
+        }
+    }
 
     fn claims() -> serde_json::Value {
         serde_json::json!({
@@ -250,11 +251,17 @@ mod tests {
 
     #[test]
     fn a_token_for_this_sign_in_is_accepted_and_names_the_user() {
-        let user = check_id_token(&token(&claims()), EXPECTED).unwrap();
+        let user = check_id_token(&token(&claims()), expected(&exact())).unwrap();
         assert_eq!(user.display_name, "admin@fabrikam.example");
+        assert_eq!(
+            user.identity.key(),
+            "subject/https:%2F%2Fid.example/248289761001"
+        );
         let named = with("name", "Fabrikam Admin".into());
         assert_eq!(
-            check_id_token(&named, EXPECTED).unwrap().display_name,
+            check_id_token(&named, expected(&exact()))
+                .unwrap()
+                .display_name,
             "Fabrikam Admin"
         );
     }
@@ -279,16 +286,55 @@ mod tests {
             ("a.%%%.c".to_owned(), Malformed),
             (format!("a.{}.c", base64url::encode(b"[1]")), Malformed),
         ] {
-            assert_eq!(check_id_token(&token, EXPECTED), Err(why), "{token}");
+            assert_eq!(
+                check_id_token(&token, expected(&exact())),
+                Err(why),
+                "{token}"
+            );
         }
         // Several audiences: only with this app as the authorised party.
         let mut several = claims();
         several["aud"] = serde_json::json!(["assistant", "api"]);
         several["azp"] = "assistant".into();
-        assert!(check_id_token(&token(&several), EXPECTED).is_ok());
+        assert!(check_id_token(&token(&several), expected(&exact())).is_ok());
         // Within the leeway.
         let late = with("exp", (1_800_000_000 - LEEWAY_SECONDS + 1).into());
-        assert!(check_id_token(&late, EXPECTED).is_ok());
+        assert!(check_id_token(&late, expected(&exact())).is_ok());
+    }
+
+    #[test]
+    fn at_a_multi_tenant_authority_the_token_names_its_own_tenant() {
+        let rule = IssuerRule::of_discovery(
+            "https://login.microsoftonline.com/common/v2.0",
+            "https://login.microsoftonline.com/{tenantid}/v2.0",
+            &[],
+        )
+        .unwrap();
+        let fabrikam = "a5d7c2f0-3b8e-4c1d-9f6a-2e4b8d0c7f13";
+        let woodgrove = "3c1f6e2a-7d4b-4f0e-8a9c-5b2d1e0f4a67";
+        let oid = "00000000-0000-0000-66f3-3332eca7ea81";
+        let of = |iss_tenant: &str, tid: serde_json::Value| {
+            let mut claims = claims();
+            claims["iss"] = format!("https://login.microsoftonline.com/{iss_tenant}/v2.0").into();
+            claims["tid"] = tid;
+            claims["oid"] = oid.into();
+            check_id_token(&token(&claims), expected(&rule))
+        };
+        let person = of(fabrikam, fabrikam.into()).unwrap();
+        assert_eq!(person.identity.key(), format!("entra/{fabrikam}/{oid}"));
+        assert_eq!(
+            of(fabrikam, woodgrove.into()),
+            Err(IdTokenError::Issuer),
+            "iss of another tenant than tid"
+        );
+        assert_eq!(
+            of(fabrikam, serde_json::Value::Null),
+            Err(IdTokenError::Issuer)
+        );
+        assert_eq!(
+            of("{tenantid}", "{tenantid}".into()),
+            Err(IdTokenError::Issuer)
+        );
     }
 
     #[test]

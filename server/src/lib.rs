@@ -27,7 +27,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::auth::Authentication;
 use crate::auth::oidc::Verifier;
-pub use crate::auth::oidc::{OidcSettings, REFETCH_AFTER};
+pub use crate::auth::oidc::{KEYS_MAX_AGE, OidcSettings, REFETCH_AFTER};
 use crate::clock::{Clock, SystemClock};
 use crate::limits::{Limiter, RateLimit};
 use crate::store::{Fixtures, Store, StoreError};
@@ -183,7 +183,10 @@ fn app_config(auth: &Auth) -> serde_json::Value {
             scope,
         } => serde_json::json!({
             "api_base_url": "",
-            "auth": { "issuer": oidc.issuer, "client_id": client_id, "scope": scope },
+            "auth": {
+                "issuer": oidc.issuer, "client_id": client_id, "scope": scope,
+                "tenants": oidc.tenants,
+            },
         }),
     }
 }
@@ -201,18 +204,14 @@ pub fn http_client() -> reqwest::Client {
 
 /// An issuer identifier the server may trust: an https: URL, or http: on this machine (a
 /// provider for tests and trials), without a query or fragment (OpenID Connect Discovery §2).
+/// A Microsoft Entra multi-tenant authority (`…/common/v2.0`) is one.
 pub fn issuer(text: &str) -> Result<String, String> {
-    let refuse = || format!("{text:?} is not an issuer: give https://… (or http://127.0.0.1:…)");
-    let https = text
-        .strip_prefix("https://")
-        .filter(|host| !host.is_empty() && !host.starts_with([':', '/']));
-    let here = ["http://127.0.0.1", "http://localhost", "http://[::1]"]
-        .iter()
-        .find_map(|local| text.strip_prefix(local))
-        .filter(|rest| rest.is_empty() || rest.starts_with([':', '/']));
-    match https.or(here) {
-        Some(rest) if !rest.contains(['?', '#']) => Ok(text.to_owned()),
-        _ => Err(refuse()),
+    if assistant_core::issuer::secure_endpoint(text) && !text.contains(['?', '#']) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "{text:?} is not an issuer: give https://… (or http://127.0.0.1:…)"
+        ))
     }
 }
 
@@ -273,9 +272,10 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
         mpn_lookups: Limiter::new(settings.mpn_lookup_limit),
         authentication: match &settings.auth {
             Auth::Demo => Authentication::Demo,
-            Auth::Oidc { oidc, .. } => {
-                Authentication::Oidc(Verifier::new(oidc.clone(), Arc::clone(&settings.clock)))
-            }
+            Auth::Oidc { oidc, .. } => Authentication::Oidc(Arc::new(Verifier::new(
+                oidc.clone(),
+                Arc::clone(&settings.clock),
+            ))),
         },
     });
     let mut api = api::routes()

@@ -98,12 +98,21 @@ struct Args {
     /// access tokens of the OpenID provider `--issuer`, for `--audience`).
     #[arg(long, env = "ASSISTANT_AUTH", value_enum, default_value_t = AuthKind::Demo)]
     auth: AuthKind,
-    /// The OpenID provider's issuer identifier (https:, or http: on this machine only).
+    /// The OpenID provider's issuer identifier (https:, or http: on this machine only). A
+    /// Microsoft Entra multi-tenant authority (`https://login.microsoftonline.com/common/v2.0`)
+    /// takes tokens of every tenant, each from its own tenant's issuer.
     #[arg(long, env = "ASSISTANT_ISSUER", required_if_eq("auth", "oidc"), value_parser = assistant_server::issuer)]
     issuer: Option<String>,
     /// The API's identifier at the provider, which access tokens' `aud` must hold.
     #[arg(long, env = "ASSISTANT_AUDIENCE", required_if_eq("auth", "oidc"))]
     audience: Option<String>,
+    /// The API's scope, which access tokens must carry in `scp` (or `scope`).
+    #[arg(long, env = "ASSISTANT_API_SCOPE", default_value = "api")]
+    api_scope: String,
+    /// At a multi-tenant authority, the tenants (ids, comma-separated) whose users may call the
+    /// API; without it, every tenant's.
+    #[arg(long, env = "ASSISTANT_TENANTS", value_delimiter = ',')]
+    tenants: Vec<String>,
     /// The app's client id at the provider, for the `config.json` of the app this server serves.
     #[arg(
         long,
@@ -204,6 +213,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 oidc: OidcSettings {
                     issuer,
                     audience,
+                    scope: args.api_scope,
+                    tenants: args.tenants,
                     refetch_after: Duration::try_from_secs_f64(args.keys_refetch_seconds)?,
                 },
                 client_id: args.client_id,

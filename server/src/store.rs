@@ -6,11 +6,12 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use assistant_core::account::{Account, AccountId, MigrationStatus, SignIn};
+use assistant_core::account::{Account, AccountId, MigrationStatus};
 use assistant_core::api::{self, MigrationState, status_after_processing};
 use assistant_core::checklist::Ticks;
 use assistant_core::fixtures;
 use assistant_core::flow::MigrationRequest;
+use assistant_core::identity::{self, Invitation};
 use assistant_core::mpn::{MpnId, MpnLookup, MpnRecord};
 use assistant_core::offer::{Offer, Readiness};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -19,6 +20,12 @@ use serde::de::DeserializeOwned;
 
 use crate::clock::Clock;
 
+/// An address as invitations are kept: trimmed, in lower case (`Admin@Fabrikam.example` is
+/// `admin@fabrikam.example`).
+fn address_key(address: &str) -> String {
+    address.trim().to_lowercase()
+}
+
 /// The demo bearer tokens and the users they sign in as.
 pub const DEMO_TOKENS: [(&str, &str); 2] = [
     ("demo-owner", "demo-owner"),
@@ -26,7 +33,7 @@ pub const DEMO_TOKENS: [(&str, &str); 2] = [
 ];
 
 /// Each schema version, applied in order to a database that has fewer.
-const MIGRATIONS: [&str; 1] = ["
+const MIGRATIONS: [&str; 2] = ["
     CREATE TABLE users (token TEXT PRIMARY KEY, user_id TEXT NOT NULL);
     CREATE TABLE accounts (id TEXT PRIMARY KEY, position INTEGER NOT NULL, body TEXT NOT NULL);
     CREATE TABLE memberships (
@@ -41,6 +48,13 @@ const MIGRATIONS: [&str; 1] = ["
     CREATE TABLE idempotency (user_id TEXT NOT NULL, key TEXT NOT NULL, account_id TEXT NOT NULL,
         request TEXT NOT NULL, response TEXT NOT NULL, PRIMARY KEY (user_id, key));
     CREATE TABLE checklist (account_id TEXT PRIMARY KEY, version INTEGER NOT NULL, ticks TEXT NOT NULL);
+", "
+    CREATE TABLE invitations (
+        email TEXT NOT NULL, account_id TEXT NOT NULL REFERENCES accounts(id), role TEXT NOT NULL,
+        bound_to TEXT, PRIMARY KEY (email, account_id));
+    INSERT INTO invitations (email, account_id, role)
+        SELECT substr(user_id, 7), account_id, role FROM memberships WHERE user_id LIKE 'email:%';
+    DELETE FROM memberships WHERE user_id LIKE 'email:%';
 "];
 
 /// A failure of the store itself (not of the request).
@@ -158,8 +172,8 @@ impl Store {
     pub fn reset(&self) -> Result<()> {
         self.db.execute_batch(
             "DELETE FROM idempotency; DELETE FROM migrations; DELETE FROM checklist; DELETE FROM readiness;
-             DELETE FROM offers; DELETE FROM memberships; DELETE FROM mpn_registry; DELETE FROM users;
-             DELETE FROM accounts;",
+             DELETE FROM offers; DELETE FROM memberships; DELETE FROM invitations;
+             DELETE FROM mpn_registry; DELETE FROM users; DELETE FROM accounts;",
         )?;
         self.seed()
     }
@@ -199,17 +213,20 @@ impl Store {
                 "INSERT INTO accounts (id, position, body) VALUES (?1, ?2, ?3)",
                 params![id, position, to_json(&account)?],
             )?;
-            // The demo owner sees every account; a user signed in for real, the accounts whose
-            // sign-in address is theirs.
-            for user in [
-                "demo-owner".to_owned(),
-                SignIn::user_id(&account.sign_in.email),
-            ] {
-                tx.execute(
-                    "INSERT INTO memberships (user_id, account_id, role) VALUES (?1, ?2, ?3)",
-                    params![user, id, to_json(&account.viewer_role)?],
-                )?;
-            }
+            // The demo owner sees every account; a user signed in for real is invited by the
+            // account's sign-in address, and becomes a member when they first sign in with it.
+            tx.execute(
+                "INSERT INTO memberships (user_id, account_id, role) VALUES (?1, ?2, ?3)",
+                params!["demo-owner", id, to_json(&account.viewer_role)?],
+            )?;
+            tx.execute(
+                "INSERT INTO invitations (email, account_id, role) VALUES (?1, ?2, ?3)",
+                params![
+                    address_key(&account.sign_in.email),
+                    id,
+                    to_json(&account.viewer_role)?
+                ],
+            )?;
             for (position, offer) in (0_i64..).zip(offers) {
                 tx.execute(
                     "INSERT INTO offers (account_id, position, body) VALUES (?1, ?2, ?3)",
@@ -219,6 +236,12 @@ impl Store {
             tx.execute(
                 "INSERT INTO readiness (account_id, body) VALUES (?1, ?2)",
                 params![id, to_json(&readiness)?],
+            )?;
+        }
+        for (email, account, role) in fixtures::more_invitations() {
+            tx.execute(
+                "INSERT INTO invitations (email, account_id, role) VALUES (?1, ?2, ?3)",
+                params![address_key(email), account.as_str(), to_json(&role)?],
             )?;
         }
         for record in mpn_records {
@@ -241,6 +264,41 @@ impl Store {
                 |row| row.get(0),
             )
             .optional()?)
+    }
+
+    /// What signing in as `person` with `address` (verified or not) does to the invitations to
+    /// that address: those it may take become the person's memberships, in one transaction. Each
+    /// invitation's outcome, by account, for the caller to log what matters.
+    pub fn accept_invitations(
+        &self,
+        person: &str,
+        address: &str,
+        verified: bool,
+    ) -> Result<Vec<(String, Invitation)>> {
+        let tx = self.db.unchecked_transaction()?;
+        let found: Vec<(String, String, Option<String>)> = tx
+            .prepare("SELECT account_id, role, bound_to FROM invitations WHERE email = ?1")?
+            .query_map([address_key(address)], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut outcomes = Vec::with_capacity(found.len());
+        for (account, role, bound_to) in found {
+            let outcome = identity::invitation(bound_to.as_deref(), person, verified);
+            if outcome == Invitation::Binds {
+                tx.execute(
+                    "UPDATE invitations SET bound_to = ?1 WHERE email = ?2 AND account_id = ?3",
+                    params![person, address_key(address), account],
+                )?;
+                tx.execute(
+                    "INSERT OR IGNORE INTO memberships (user_id, account_id, role) VALUES (?1, ?2, ?3)",
+                    params![person, account, role],
+                )?;
+            }
+            outcomes.push((account, outcome));
+        }
+        tx.commit()?;
+        Ok(outcomes)
     }
 
     /// Completes migrations whose time has come.

@@ -10,6 +10,7 @@ mod checklist;
 mod chunks;
 mod help;
 mod hostile;
+mod identity;
 mod limits;
 mod migration;
 mod polling;
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
         chunks::tests(&harness),
         tokens::tests(&harness),
         sign_in::tests(&harness),
+        identity::tests(&harness),
     ]
     .into_iter()
     .flatten()

@@ -1,37 +1,69 @@
-//! The standalone app signing in at a real OpenID provider (oidc-provider, through its own sign-in
-//! page), on the reference server in `oidc` mode: each user's accounts and sign-in kind come from
-//! the token; a reload keeps the user signed in; a session that ends leads to the sign-in page
-//! with the answers kept; and every way signing in fails has a page of its own.
+//! The standalone app signing in at a real OpenID provider that behaves as Microsoft Entra ID's
+//! multi-tenant authority (oidc-provider behind a home-realm page, through its own sign-in pages),
+//! on the reference server in `oidc` mode: each user's accounts and sign-in kind come from the
+//! token; a reload keeps the user signed in; a session that ends leads to the sign-in page with
+//! the answers kept; and every way signing in fails has a page of its own, with Sign in.
 
 use std::time::Duration;
 
 use fantoccini::Locator;
 use libtest_mimic::{Failed, Trial};
 
+use assistant_e2e::devtools;
 use assistant_e2e::harness::{Harness, built_file};
 use assistant_e2e::page::Page;
-use assistant_e2e::sign_in::{FABRIKAM_ADMIN, NORTHWIND_PUBLISHER, SignedInApp};
+use assistant_e2e::sign_in::{Behaviour, FABRIKAM_ADMIN, NORTHWIND_PUBLISHER, SignedInApp};
 
 use crate::migration::answer_every_question;
 
-const START_HEADING: &str = "Partner Center migration assistant";
-const PROVIDER_HEADING: &str = "Sign in to the test provider";
+pub const START_HEADING: &str = "Partner Center migration assistant";
+/// The provider's first page: the address, which names the user's tenant.
+pub const PROVIDER_HEADING: &str = "Sign in to the test provider";
+/// The user's tenant's page: the password.
+const PASSWORD_HEADING: &str = "Enter your password";
 
-/// Signs in on the provider's own page as `user` (email, password).
-async fn at_the_provider(page: &Page, (email, password): (&str, &str)) -> Result<(), Failed> {
+/// Signs in on the provider's own pages as `user` (email, password): the address on the common
+/// authority's page, then the password on the tenant's, unless the tenant's session lasts.
+pub async fn at_the_provider(page: &Page, (email, password): (&str, &str)) -> Result<(), Failed> {
     page.wait_heading(PROVIDER_HEADING).await?;
     page.fill("#login", email).await?;
-    page.fill("#password", password).await?;
+    let provider = page.browser.current_url().await?.origin();
     page.browser
-        .find(Locator::Css("#sign-in"))
+        .find(Locator::Css("#next"))
         .await?
         .click()
         .await?;
+    let asked = match page
+        .until("the password page, or the app", || async {
+            let here = page.browser.current_url().await.ok()?;
+            if here.origin() != provider {
+                return Some(false);
+            }
+            let heading = page.text_of("h1").await?;
+            (heading == PASSWORD_HEADING).then_some(true)
+        })
+        .await
+    {
+        Ok(asked) => asked,
+        Err(why) => {
+            let here = page.browser.current_url().await?;
+            let main = page.text_of("main").await.unwrap_or_default();
+            return Err(format!("{why:?}: at {here}, which says {main:?}").into());
+        }
+    };
+    if asked {
+        page.fill("#password", password).await?;
+        page.browser
+            .find(Locator::Css("#sign-in"))
+            .await?
+            .click()
+            .await?;
+    }
     Ok(())
 }
 
 /// From the start page at `path`, signs in as `user`.
-async fn sign_in(page: &Page, path: &str, user: (&str, &str)) -> Result<(), Failed> {
+pub async fn sign_in(page: &Page, path: &str, user: (&str, &str)) -> Result<(), Failed> {
     page.open(path).await?;
     page.wait_heading(START_HEADING).await?;
     page.press("main", "Sign in").await?;
@@ -39,7 +71,7 @@ async fn sign_in(page: &Page, path: &str, user: (&str, &str)) -> Result<(), Fail
 }
 
 /// Fails with axe's findings, if it finds anything on the page.
-async fn no_violations(page: &Page) -> Result<(), Failed> {
+pub async fn no_violations(page: &Page) -> Result<(), Failed> {
     let found =
         assistant_e2e::axe::violations(page, &assistant_e2e::axe::source()?, "document").await?;
     if found.is_empty() {
@@ -50,7 +82,7 @@ async fn no_violations(page: &Page) -> Result<(), Failed> {
 }
 
 /// Waits for the header to say who is signed in.
-async fn signed_in_as(page: &Page, name: &str) -> Result<(), Failed> {
+pub async fn signed_in_as(page: &Page, name: &str) -> Result<(), Failed> {
     page.wait_text(".pma-header__user", &format!("Signed in as {name}"))
         .await
         .map(drop)
@@ -145,15 +177,62 @@ async fn a_reload_mid_flow_keeps_the_user_signed_in_and_the_answers(
     Ok(())
 }
 
+/// Signing out ends the session at the provider, leaves none of the person's answers in the
+/// browser, and sends no ID token in any address.
 async fn signing_out_ends_the_session(page: Page) -> Result<(), Failed> {
-    sign_in(&page, "", FABRIKAM_ADMIN).await?;
-    signed_in_as(&page, "Fabrikam Admin").await?;
+    sign_in(&page, "accounts/northwind/work-email", NORTHWIND_PUBLISHER).await?;
+    signed_in_as(&page, "Northwind Publisher").await?;
+    page.wait_text(
+        ".pma-header",
+        "Signing out removes your saved answers from this browser.",
+    )
+    .await?;
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.fill("#work-email", "ops@northwind.example").await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Which MPN ID should Partner Center use?")
+        .await?;
+    assert!(saved_keys(&page).await? > 0, "the answers are saved");
     page.press("header", "Sign out").await?;
     page.wait_heading(START_HEADING).await?;
     assert!(!page.has(".pma-header__user").await);
+    assert_eq!(saved_keys(&page).await?, 0, "no save is left");
+    let sent = devtools::requests(&page.browser).await?;
+    assert!(
+        sent.iter().any(|request| request.url.contains("/logout")),
+        "the provider's session is ended: {sent:?}"
+    );
+    assert!(
+        !sent
+            .iter()
+            .any(|request| request.url.contains("id_token_hint")),
+        "no ID token in an address: {sent:?}"
+    );
     // The provider's session is over: signing in asks for the password again.
     page.press("main", "Sign in").await?;
-    page.wait_heading(PROVIDER_HEADING).await
+    page.wait_heading(PROVIDER_HEADING).await?;
+    page.fill("#login", NORTHWIND_PUBLISHER.0).await?;
+    page.browser
+        .find(Locator::Css("#next"))
+        .await?
+        .click()
+        .await?;
+    page.wait_heading(PASSWORD_HEADING).await
+}
+
+/// How many saves of progress the browser's local storage holds.
+pub async fn saved_keys(page: &Page) -> Result<u64, Failed> {
+    let count = page
+        .browser
+        .execute(
+            "return Object.keys(localStorage).filter(k => k.startsWith('pma-progress:')).length",
+            vec![],
+        )
+        .await?;
+    count
+        .as_u64()
+        .ok_or_else(|| format!("a count: {count}").into())
 }
 
 async fn cancelling_at_the_provider_says_so(page: Page) -> Result<(), Failed> {
@@ -205,8 +284,15 @@ async fn a_provider_that_cannot_be_reached_gets_a_page(page: Page) -> Result<(),
 async fn a_session_that_ends_leads_to_the_sign_in_page_with_the_answers_kept(
     page_of: impl Fn(String) -> Page,
 ) -> Result<(), Failed> {
-    // Tokens of 20 seconds, renewed 10 seconds before they run out.
-    let mut app = SignedInApp::start_from_env("short", 20, &[])?;
+    // Tokens of 20 seconds, renewed 10 seconds before they run out, one renewal a minute.
+    let mut app = SignedInApp::start_from_env(
+        "short",
+        Behaviour {
+            access_token_seconds: Some(20),
+            ..Behaviour::default()
+        },
+        &[],
+    )?;
     let page = page_of(app.url.clone());
     sign_in(&page, "accounts/fabrikam/work-email", FABRIKAM_ADMIN).await?;
     page.wait_heading("What is your work email address?")
@@ -240,8 +326,10 @@ async fn a_session_that_ends_leads_to_the_sign_in_page_with_the_answers_kept(
     page.wait_heading("Check your answers before you migrate")
         .await?;
 
+    // The provider loses its sessions, and the renewed token runs out less than a minute after
+    // its renewal: the session has ended, and the app says so rather than renewing again.
     app.provider.restart()?;
-    tokio::time::sleep(Duration::from_secs(11)).await;
+    tokio::time::sleep(Duration::from_secs(22)).await;
     page.press("main", "Migrate account").await?;
     page.wait_heading("Your sign-in has ended").await?;
     page.wait_text("main", "Your answers are saved").await?;
@@ -259,7 +347,7 @@ async fn a_session_that_ends_leads_to_the_sign_in_page_with_the_answers_kept(
 async fn the_sign_ins_code_that_cannot_be_fetched_is_fetched_again(
     page_of: impl Fn(String) -> Page,
 ) -> Result<(), Failed> {
-    let app = SignedInApp::start_from_env("faults", 3600, &["--enable-faults"])?;
+    let app = SignedInApp::start_from_env("faults", Behaviour::default(), &["--enable-faults"])?;
     let page = page_of(app.url.clone());
     // A file of the app that starts nothing, to set the faults from its origin.
     page.open("widget.js").await?;
@@ -305,9 +393,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
                 ))
             },
         ),
-        harness.trial("sign-in: signing out ends the session", |browser, apps| {
-            signing_out_ends_the_session(Page::new(browser, apps.signed_in))
-        }),
+        harness
+            .trial_recording_requests("sign-in: signing out ends the session", |browser, apps| {
+                signing_out_ends_the_session(Page::new(browser, apps.signed_in))
+            }),
         harness.trial(
             "sign-in: cancelling at the provider says so",
             |browser, apps| cancelling_at_the_provider_says_so(Page::new(browser, apps.signed_in)),

@@ -14,7 +14,7 @@ use libtest_mimic::{Failed, Trial};
 use serde_json::json;
 
 use crate::page::Page;
-use crate::sign_in::SignedInApp;
+use crate::sign_in::{Behaviour, FABRIKAM_TENANT, SignedInApp};
 
 /// The built app served twice: on the reference server's API, and on its embedded demo backend.
 #[derive(Debug, Clone)]
@@ -40,9 +40,10 @@ pub struct Apps {
     pub elsewhere: String,
     /// The app on a server in `oidc` mode: it signs in at the tests' OpenID provider.
     pub signed_in: String,
-    /// That provider's issuer identifier.
+    /// The issuer of Fabrikam's tenant at that provider (whose multi-tenant authority the server
+    /// takes).
     pub issuer: String,
-    /// That provider's folder of keys, for tokens of the tests' own making.
+    /// The keys of Fabrikam's tenant at that provider, for tokens of the tests' own making.
     pub provider_keys: PathBuf,
     /// The app on a server in `oidc` mode whose provider cannot be reached.
     pub provider_unreachable: String,
@@ -218,7 +219,8 @@ impl Harness {
             "--audience",
             crate::sign_in::AUDIENCE,
         ])?;
-        let signed_in = SignedInApp::start(&server_bin, &dist, "shared", 3600, &UNHELD)?;
+        let signed_in =
+            SignedInApp::start(&server_bin, &dist, "shared", Behaviour::default(), &UNHELD)?;
         let elsewhere_dir = write_portal_elsewhere(&api)?;
 
         let driver_port = free_port()?;
@@ -246,8 +248,8 @@ impl Harness {
                     elsewhere: crate::static_host::serve(&elsewhere_dir)?,
                     api,
                     signed_in: signed_in.url.clone(),
-                    issuer: signed_in.provider.issuer(),
-                    provider_keys: signed_in.provider.keys.clone(),
+                    issuer: signed_in.provider.tenant_issuer(FABRIKAM_TENANT),
+                    provider_keys: signed_in.provider.keys_of(FABRIKAM_TENANT),
                     provider_unreachable,
                 },
                 driver_url: format!("http://127.0.0.1:{driver_port}"),

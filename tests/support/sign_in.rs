@@ -1,6 +1,8 @@
 //! A real OpenID Provider for the tests (`tests/oidc/provider.mjs`, oidc-provider from the npm
-//! registry) and the reference server in `oidc` mode beside it, serving the app that signs in
-//! there; and tokens of the tests' own making, signed with the provider's keys.
+//! registry), which behaves as Microsoft Entra ID's multi-tenant authority (`/common/v2.0`, each
+//! tenant at `/<tenant id>/v2.0`), and the reference server in `oidc` mode beside it at that
+//! authority, serving the app that signs in there; and tokens of the tests' own making, signed
+//! with a tenant's keys.
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
@@ -13,11 +15,42 @@ pub const AUDIENCE: &str = "api://migration-assistant";
 /// The app's client id at the provider.
 pub const CLIENT_ID: &str = "migration-assistant";
 
-/// The provider's users: email and password.
+/// The provider's users: the address they sign in with, and their password.
 pub const FABRIKAM_ADMIN: (&str, &str) = ("admin@fabrikam.example", "fabrikam-trial");
 /// The owner of Northwind Traders, who signs in with a personal Microsoft account.
 pub const NORTHWIND_PUBLISHER: (&str, &str) =
     ("northwind.publisher@outlook.com", "northwind-trial");
+/// A personal Microsoft account invited as a guest into Fabrikam's tenant (an owner of Fabrikam's
+/// CPP account).
+pub const FABRIKAM_GUEST: (&str, &str) = ("fabrikam.contractor@outlook.com", "guest-trial");
+/// A user of another tenant whose unverified `email` is Fabrikam's owner's address.
+pub const IMPOSTOR: (&str, &str) = ("mallory@woodgrove.example", "woodgrove-trial");
+/// Adatum's lead, at the address they had at first, and at the one they have since.
+pub const ADATUM_LEAD: (&str, &str) = ("lead@adatum.example", "adatum-trial");
+/// Adatum's lead, renamed.
+pub const ADATUM_LEAD_RENAMED: (&str, &str) = ("adatum.lead@adatum.example", "adatum-trial");
+
+/// The object id of Fabrikam's owner in Fabrikam's tenant, as the provider gives it.
+pub const FABRIKAM_ADMIN_OID: &str = "f1a2b3c4-0001-4000-8000-00000000a001";
+
+/// The tenants of the provider.
+pub const FABRIKAM_TENANT: &str = "a5d7c2f0-3b8e-4c1d-9f6a-2e4b8d0c7f13";
+/// The tenant of the user whose unverified address is Fabrikam's owner's.
+pub const WOODGROVE_TENANT: &str = "3c1f6e2a-7d4b-4f0e-8a9c-5b2d1e0f4a67";
+
+/// How the provider behaves, beyond its defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Behaviour {
+    /// Seconds an access token lasts (default an hour).
+    pub access_token_seconds: Option<u64>,
+    /// Seconds the common key set may be cached (its `Cache-Control: max-age`).
+    pub keys_max_age_seconds: Option<u64>,
+    /// No `end_session_endpoint` at the common authority (as Google's).
+    pub no_end_session: bool,
+    /// The API's identifier, its access tokens' `aud` (default [`AUDIENCE`]); Microsoft Entra ID
+    /// gives the client id when the API is the app's own.
+    pub audience: Option<&'static str>,
+}
 
 fn free_port() -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
@@ -32,49 +65,76 @@ fn script() -> PathBuf {
 pub struct Provider {
     child: Option<Child>,
     port: u16,
-    /// Its folder of keys (`jwks.json`, and `<kid>.pem` of each).
+    /// Its folder of keys: a folder per tenant (`jwks.json`, and `<kid>.pem` of each).
     pub keys: PathBuf,
     redirect_uri: String,
-    access_token_seconds: u64,
+    behaviour: Behaviour,
 }
 
 impl Provider {
     /// Starts the provider on a free port with keys in `keys` (made there if none), for the app at
-    /// `redirect_uri`, issuing access tokens that last `access_token_seconds`.
-    pub fn start(
-        keys: PathBuf,
-        redirect_uri: &str,
-        access_token_seconds: u64,
-    ) -> Result<Self, String> {
+    /// `redirect_uri`, behaving as `behaviour` says.
+    pub fn start(keys: PathBuf, redirect_uri: &str, behaviour: Behaviour) -> Result<Self, String> {
         let mut provider = Self {
             child: None,
             port: free_port()?,
             keys,
             redirect_uri: redirect_uri.to_owned(),
-            access_token_seconds,
+            behaviour,
         };
         provider.run()?;
         Ok(provider)
     }
 
-    /// Its issuer identifier.
-    pub fn issuer(&self) -> String {
+    fn base(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    fn run(&mut self) -> Result<(), String> {
-        let mut child = Command::new("node")
+    /// Its multi-tenant authority, as Microsoft Entra ID's `…/common/v2.0`.
+    pub fn authority(&self) -> String {
+        format!("{}/common/v2.0", self.base())
+    }
+
+    /// The issuer of the tenant `tid` (a single-tenant authority too).
+    pub fn tenant_issuer(&self, tid: &str) -> String {
+        format!("{}/{tid}/v2.0", self.base())
+    }
+
+    /// The folder of the keys of the tenant `tid`.
+    pub fn keys_of(&self, tid: &str) -> PathBuf {
+        self.keys.join(tid)
+    }
+
+    fn script(&self) -> Command {
+        let mut command = Command::new("node");
+        command
             .arg(script())
+            .env("OIDC_KEYS", &self.keys)
+            .env("OIDC_TENANT", FABRIKAM_TENANT);
+        command
+    }
+
+    fn run(&mut self) -> Result<(), String> {
+        let behaviour = &self.behaviour;
+        let mut command = self.script();
+        command
             .arg("serve")
             .env("OIDC_PORT", self.port.to_string())
-            .env("OIDC_KEYS", &self.keys)
             .env("OIDC_CLIENT_ID", CLIENT_ID)
             .env("OIDC_REDIRECT_URIS", &self.redirect_uri)
-            .env("OIDC_AUDIENCE", AUDIENCE)
+            .env("OIDC_AUDIENCE", behaviour.audience.unwrap_or(AUDIENCE))
             .env(
                 "OIDC_ACCESS_TOKEN_TTL",
-                self.access_token_seconds.to_string(),
+                behaviour.access_token_seconds.unwrap_or(3600).to_string(),
             )
+            .env(
+                "OIDC_KEYS_MAX_AGE",
+                behaviour.keys_max_age_seconds.unwrap_or(3600).to_string(),
+            );
+        if behaviour.no_end_session {
+            command.env("OIDC_NO_END_SESSION", "1");
+        }
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -83,10 +143,10 @@ impl Provider {
         BufReader::new(child.stdout.take().expect("piped stdout"))
             .read_line(&mut first_line)
             .map_err(|e| e.to_string())?;
-        if first_line.trim() != self.issuer() {
+        if first_line.trim() != self.base() {
             let _ = child.kill();
             return Err(format!(
-                "the OpenID provider said {first_line:?}, not its issuer (run `npm ci` in tests/)"
+                "the OpenID provider said {first_line:?}, not its address (run `npm ci` in tests/)"
             ));
         }
         self.child = Some(child);
@@ -106,13 +166,10 @@ impl Provider {
         self.run()
     }
 
-    /// Puts a new signing key first (the old ones stay published) and restarts the provider, as a
-    /// provider rotates its keys; the new key's id.
-    pub fn rotate_keys(&mut self) -> Result<String, String> {
-        let output = Command::new("node")
-            .arg(script())
-            .arg("rotate-keys")
-            .env("OIDC_KEYS", &self.keys)
+    fn change_keys(&mut self, args: &[&str]) -> Result<String, String> {
+        let output = self
+            .script()
+            .args(args)
             .output()
             .map_err(|e| e.to_string())?;
         if !output.status.success() {
@@ -120,6 +177,17 @@ impl Provider {
         }
         self.restart()?;
         Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    }
+
+    /// Puts a new signing key first in Fabrikam's set (the old ones stay published) and restarts
+    /// the provider, as a provider rotates its keys; the new key's id.
+    pub fn rotate_keys(&mut self) -> Result<String, String> {
+        self.change_keys(&["rotate-keys"])
+    }
+
+    /// Takes the key `kid` out of Fabrikam's set, as a provider withdraws a key, and restarts it.
+    pub fn withdraw_key(&mut self, kid: &str) -> Result<(), String> {
+        self.change_keys(&["withdraw-key", kid]).map(drop)
     }
 }
 
@@ -146,19 +214,20 @@ pub struct SignedInApp {
 }
 
 impl SignedInApp {
-    /// Starts a provider and the server at `server_bin` serving `dist` in `oidc` mode, with
-    /// `extra` arguments for the server.
+    /// Starts a provider behaving as `behaviour` says and the server at `server_bin` serving
+    /// `dist` in `oidc` mode at the provider's multi-tenant authority, with `extra` arguments for
+    /// the server.
     pub fn start(
         server_bin: &Path,
         dist: &Path,
         name: &str,
-        access_token_seconds: u64,
+        behaviour: Behaviour,
         extra: &[&str],
     ) -> Result<Self, String> {
         let port = free_port()?;
         let url = format!("http://127.0.0.1:{port}");
-        let provider =
-            Provider::start(keys_folder(name), &format!("{url}/"), access_token_seconds)?;
+        let audience = behaviour.audience.unwrap_or(AUDIENCE);
+        let provider = Provider::start(keys_folder(name), &format!("{url}/"), behaviour)?;
         let server = Command::new(server_bin)
             .args(["--port", &port.to_string(), "--in-memory", "--static-dir"])
             .arg(dist)
@@ -166,9 +235,9 @@ impl SignedInApp {
                 "--auth",
                 "oidc",
                 "--issuer",
-                &provider.issuer(),
+                &provider.authority(),
                 "--audience",
-                AUDIENCE,
+                audience,
             ])
             .args(["--client-id", CLIENT_ID])
             .args(extra)
@@ -193,7 +262,7 @@ impl SignedInApp {
     /// As [`SignedInApp::start`], with the built app and the server `cargo xtask test` names.
     pub fn start_from_env(
         name: &str,
-        access_token_seconds: u64,
+        behaviour: Behaviour,
         extra: &[&str],
     ) -> Result<Self, String> {
         let var = |name: &str| {
@@ -205,7 +274,7 @@ impl SignedInApp {
             &var("ASSISTANT_SERVER_BIN")?,
             &var("ASSISTANT_DIST")?,
             name,
-            access_token_seconds,
+            behaviour,
             extra,
         )
     }
@@ -218,7 +287,7 @@ impl Drop for SignedInApp {
     }
 }
 
-/// The keys of the provider whose folder is `keys`: `(kid, alg)` of each, the one it signs with
+/// The keys of a tenant whose folder is `keys`: `(kid, alg)` of each, the one it signs with
 /// first.
 pub fn published_keys(keys: &Path) -> Result<Vec<(String, String)>, String> {
     let text = std::fs::read_to_string(keys.join("jwks.json")).map_err(|e| e.to_string())?;
@@ -236,7 +305,7 @@ pub fn published_keys(keys: &Path) -> Result<Vec<(String, String)>, String> {
         .collect())
 }
 
-/// The private key `kid` of the provider whose folder is `keys`, in PEM (PKCS #8).
+/// The private key `kid` of a tenant whose folder is `keys`, in PEM (PKCS #8).
 pub fn private_key(keys: &Path, kid: &str) -> Result<Vec<u8>, String> {
     std::fs::read(keys.join(format!("{kid}.pem"))).map_err(|e| e.to_string())
 }

@@ -65,11 +65,17 @@ pub fn AccountsOverview() -> impl IntoView {
             Some(Ok(list)) => {
                 // The first screen has shown: the next page's code comes while the owner reads it.
                 parts::preload_next();
+                let shown: Vec<Account> = list
+                    .into_iter()
+                    .filter(|account| named.get().is_none_or(|named| named == account.id.as_str()))
+                    .collect();
+                if shown.is_empty() {
+                    return view! { <NoAccounts/> }.into_any();
+                }
                 view! {
                     <ul class="pma-account-list">
-                        {list
+                        {shown
                             .into_iter()
-                            .filter(|account| named.get().is_none_or(|named| named == account.id.as_str()))
                             .map(|account| view! { <AccountCard account shelf=shelf.get_value()/> })
                             .collect_view()}
                     </ul>
@@ -77,6 +83,29 @@ pub fn AccountsOverview() -> impl IntoView {
                     .into_any()
             }
         }}
+    }
+}
+
+/// No account lists the viewer: why, in one sentence, and, to a person the app signed in, what to
+/// do (sign in with the account that CPP knows).
+#[component]
+fn NoAccounts() -> impl IntoView {
+    let locale = expect_context::<RwSignal<Locale>>();
+    let person = expect_context::<Api>().client().person();
+    let why = person
+        .as_ref()
+        .filter(|person| !person.address_verified)
+        .and_then(|person| person.address.clone());
+    view! {
+        <p class="pma-body" data-no-accounts="">
+            {move || match &why {
+                Some(email) => locale.get().accounts_none_unverified(email),
+                None => locale.get().accounts_none().to_owned(),
+            }}
+        </p>
+        {person.is_some().then(|| view! {
+            <p class="pma-body">{text(Locale::accounts_none_what_to_do)}</p>
+        })}
     }
 }
 

@@ -1,5 +1,6 @@
 //! `cargo xtask run`: the app and the reference server on http://127.0.0.1:8080; with
-//! `--sign-in`, signing in at the tests' OpenID provider on http://127.0.0.1:8090.
+//! `--sign-in`, signing in at the tests' OpenID provider on http://127.0.0.1:8090, at its
+//! multi-tenant authority (`/common/v2.0`), as a deployment does at Microsoft Entra ID's.
 
 use std::process::{Child, Stdio};
 
@@ -60,9 +61,10 @@ fn provider_script() -> std::path::PathBuf {
     command::root().join("tests/oidc/provider.mjs")
 }
 
-/// The tests' OpenID provider, its keys kept in `.data/oidc-keys`; and its issuer.
+/// The tests' OpenID provider, its keys kept in `.data/oidc-keys`; and its multi-tenant
+/// authority, as Microsoft Entra ID's `…/common/v2.0`.
 fn start_provider() -> Result<(Child, String), String> {
-    let issuer = format!("http://127.0.0.1:{PROVIDER_PORT}");
+    let issuer = format!("http://127.0.0.1:{PROVIDER_PORT}/common/v2.0");
     let child = command::command("node")
         .arg(provider_script())
         .arg("serve")

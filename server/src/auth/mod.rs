@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use assistant_core::account::{Account, SignIn};
 use assistant_core::api::ProblemCode;
+use assistant_core::identity::Invitation;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -30,12 +31,13 @@ pub enum Authentication {
     /// The demo users' fixed tokens (`demo-owner`, `demo-newcomer`).
     Demo,
     /// JWT access tokens of an OpenID provider.
-    Oidc(oidc::Verifier),
+    Oidc(Arc<oidc::Verifier>),
 }
 
 /// The signed-in user of a request; requests without a valid token are refused with 401.
 pub struct Viewer {
-    /// The user's id in the store.
+    /// The user's id in the store: a demo user's name, or a person's identity
+    /// (`assistant_core::identity::Identity::key`), never an address.
     pub id: String,
     /// The sign-in the user's token shows; `None` for a demo user, whose accounts keep their
     /// stored sign-in.
@@ -70,10 +72,19 @@ impl FromRequestParts<Arc<AppState>> for Viewer {
                 Ok(Viewer { id, sign_in: None })
             }
             Authentication::Oidc(verifier) => match verifier.verify(token).await {
-                Ok(viewer) => Ok(Viewer {
-                    id: SignIn::user_id(&viewer.sign_in.email),
-                    sign_in: Some(viewer.sign_in),
-                }),
+                Ok(person) => {
+                    let id = person.identity.key();
+                    if let Some(address) = &person.address {
+                        accept_invitations(state, &id, address, person.address_verified)?;
+                    }
+                    Ok(Viewer {
+                        id,
+                        sign_in: Some(SignIn {
+                            kind: person.kind,
+                            email: person.address.unwrap_or_default(),
+                        }),
+                    })
+                }
                 Err(oidc::Refusal(why)) => {
                     tracing::info!(%why, "refused an access token");
                     Err(ApiError::invalid_token())
@@ -81,6 +92,34 @@ impl FromRequestParts<Arc<AppState>> for Viewer {
             },
         }
     }
+}
+
+/// Takes the invitations to `address` that `person` may take; logs those another identity took
+/// first (a token carrying someone else's address gets nothing, and it is worth knowing).
+fn accept_invitations(
+    state: &AppState,
+    person: &str,
+    address: &str,
+    verified: bool,
+) -> Result<(), ApiError> {
+    for (account, outcome) in state
+        .store()
+        .accept_invitations(person, address, verified)?
+    {
+        match outcome {
+            Invitation::Binds => {
+                tracing::info!(%person, %account, "an invitation bound to its first verified identity");
+            }
+            Invitation::TakenByAnother => {
+                tracing::warn!(
+                    %person, %account,
+                    "a token carries the address of an invitation another identity took: it gets nothing"
+                );
+            }
+            Invitation::Theirs | Invitation::Unverified => {}
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

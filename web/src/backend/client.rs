@@ -18,7 +18,7 @@ use crate::backend::browser_json::read_json;
 use crate::backend::exchange::{ApiRequest, ApiResponse};
 use crate::backend::json_text;
 pub use crate::backend::transport::{
-    ClientError, DemoSlot, TIMEOUT_MS, Token, TokenSource, Transport,
+    ClientError, DemoSlot, SignedInPerson, TIMEOUT_MS, Token, TokenSource, Transport,
 };
 use crate::backend::transport::{absolute, fetch, now_ms};
 
@@ -41,6 +41,12 @@ pub fn path_segment(data: &impl AsRef<str>) -> PercentEncode<'_> {
 /// The path of an account, or of one of its resources (`rest`, such as `/offers`).
 fn account_path(id: &AccountId, rest: &str) -> String {
     format!("/v1/accounts/{}{rest}", path_segment(id))
+}
+
+/// The address of the API at `base_url` (as `config.json` gives it) as the browser resolves it:
+/// the name of its saves.
+pub fn api_address(base_url: &str) -> String {
+    absolute(base_url.trim_end_matches('/'))
 }
 
 /// The API client.
@@ -111,6 +117,17 @@ impl Client {
         match &self.transport {
             Transport::Demo(_) => None,
             Transport::Http { base_url, .. } => Some(absolute(base_url)),
+        }
+    }
+
+    /// Who the app's own sign-in signed in, when it did.
+    pub fn person(&self) -> Option<SignedInPerson> {
+        match &self.transport {
+            Transport::Http {
+                token: Token::SignedIn(source),
+                ..
+            } => Some(source.person()),
+            _ => None,
         }
     }
 

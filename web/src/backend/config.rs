@@ -39,6 +39,10 @@ pub struct AuthConfig {
     /// The scopes asked for: `openid` and the API's.
     #[serde(default = "default_scope")]
     pub scope: String,
+    /// At a multi-tenant authority (`…/common/v2.0`), the tenants whose users may sign in; empty
+    /// (or absent) allows every tenant.
+    #[serde(default)]
+    pub tenants: Vec<String>,
 }
 
 fn default_scope() -> String {
@@ -66,6 +70,7 @@ impl FromJson for AuthConfig {
             issuer: required(value, "issuer")?,
             client_id: required(value, "client_id")?,
             scope: or_else(value, "scope", default_scope())?,
+            tenants: or_else(value, "tenants", Vec::new())?,
         })
     }
 }
@@ -113,6 +118,8 @@ mod tests {
             json!({"api_base_url": "https://api.example/", "demo_token": "t", "lang": "sv"}),
             json!({"api_base_url": "", "auth": {"issuer": "https://id.example", "client_id": "c"}}),
             json!({"auth": {"issuer": "https://id.example", "client_id": "c", "scope": "openid"}}),
+            json!({"auth": {"issuer": "https://login.microsoftonline.com/common/v2.0",
+                "client_id": "c", "tenants": ["a5d7c2f0-3b8e-4c1d-9f6a-2e4b8d0c7f13"]}}),
         ] {
             agree::<AppConfig>(&config);
         }

@@ -50,18 +50,38 @@ pub enum Token {
     SignedIn(Rc<dyn TokenSource>),
 }
 
+/// Who the app's own sign-in signed in, as far as the app keeps them: saved answers are theirs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedInPerson {
+    /// A hash of their identity (never the identity, never an address): the name of their saves.
+    pub key: String,
+    /// Their address, if their token has one.
+    pub address: Option<String>,
+    /// Whether their token says the address is theirs for certain.
+    pub address_verified: bool,
+}
+
 /// Where a signed-in app gets its tokens, and what it does when one runs out or is refused.
 pub trait TokenSource {
-    /// The access token, while it lasts.
+    /// The access token, until it runs out.
     fn token(&self) -> Option<String>;
 
+    /// Whether the token is about to run out, so that it is renewed before a request carries it.
+    fn wants_renewal(&self) -> bool;
+
     /// Gets a new token by leaving the page for the provider, which brings the user back (the
-    /// future then never ends); `false` when it does not leave (it just tried, and what
-    /// answers now must be shown).
+    /// future then never ends); `false` when it does not leave: a renewal was made less than a
+    /// minute ago (every renewal counts, whatever asked for it), so what answers now is shown.
     fn renew(
         &self,
         after_refusal: bool,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>;
+
+    /// The session is over and cannot be renewed now: the page that says so, with Sign in.
+    fn end(&self);
+
+    /// Who is signed in.
+    fn person(&self) -> SignedInPerson;
 }
 
 impl Token {
@@ -80,22 +100,30 @@ impl Token {
                     .map_err(|_| unauthorised())?;
                 Ok(token.as_string())
             }
-            Token::SignedIn(source) => match source.token() {
-                Some(token) => Ok(Some(token)),
-                None => {
-                    source.renew(false).await;
+            Token::SignedIn(source) => {
+                if source.wants_renewal() && source.renew(false).await {
                     // The page is leaving for the provider: this request is never sent.
-                    std::future::pending().await
+                    std::future::pending::<()>().await;
                 }
-            },
+                match source.token() {
+                    Some(token) => Ok(Some(token)),
+                    None => {
+                        // Run out, and not renewed: the session has ended.
+                        source.end();
+                        std::future::pending().await
+                    }
+                }
+            }
         }
     }
 
-    /// A request with this token was refused (401): renew it if that helps.
+    /// A request with this token was refused (401): renew it if that helps, else end the
+    /// session with the page that offers to sign in again.
     pub(crate) async fn refused(&self) {
-        if let Token::SignedIn(source) = self
-            && source.renew(true).await
-        {
+        if let Token::SignedIn(source) = self {
+            if !source.renew(true).await {
+                source.end();
+            }
             std::future::pending::<()>().await;
         }
     }

@@ -2,9 +2,10 @@
 //! the screen they were on, kept per account in the browser's local storage so that a reload, a
 //! detour to enrol or a closed tab loses nothing.
 //!
-//! Saves are kept apart by backend: each lives on a [`Shelf`] named for the demo backend or for
-//! the API's address, so a demo widget and a real one on one page, or two APIs, never see each
-//! other's answers. A save is kept for [`KEPT_FOR_DAYS`] days from its last change; once the
+//! Saves are kept apart by backend and by person: each lives on a [`Shelf`] named for the demo
+//! backend or for the API's address, and, when the app signed someone in, for a hash of who they
+//! are. A demo widget and a real one on one page, two APIs, or two people on one browser never see
+//! each other's answers; signing out removes the person's shelf. A save is kept for [`KEPT_FOR_DAYS`] days from its last change; once the
 //! account is migrated, its answers and drafts are forgotten.
 //!
 //! Each save carries a format version. A save of an unknown version, one that cannot be read, or
@@ -211,11 +212,21 @@ pub struct Shelf {
 }
 
 impl Shelf {
-    /// The shelf of `client`'s backend.
+    /// The shelf of `client`'s backend, and of the person its own sign-in signed in: another
+    /// person signing in on this browser sees none of their saves.
     pub fn of(client: &Client) -> Self {
-        match client.api_address() {
-            Some(address) => Self::api(&address),
-            None => Self::demo(),
+        match (client.api_address(), client.person()) {
+            (Some(address), Some(person)) => Self::person(&address, &person.key),
+            (Some(address), None) => Self::api(&address),
+            (None, _) => Self::demo(),
+        }
+    }
+
+    /// The shelf of the person whose identity hashes to `person`, on the API at `base_url`.
+    pub fn person(base_url: &str, person: &str) -> Self {
+        let api = Self::api(base_url);
+        Self {
+            prefix: format!("{}{}/", api.prefix, path_segment(&person)),
         }
     }
 
@@ -275,7 +286,8 @@ impl Shelf {
         storage().is_some_and(|storage| storage.set_item(&self.key(account), &text).is_ok())
     }
 
-    /// Forgets every save on this shelf (when the demo data is reset); other shelves keep theirs.
+    /// Forgets every save on this shelf (when the demo data is reset, or its person signs out);
+    /// other shelves keep theirs.
     pub fn clear(&self) {
         let Some(storage) = storage() else {
             return;

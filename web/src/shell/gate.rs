@@ -49,6 +49,11 @@ pub fn SignInGate(
     run(|parts| parts.resume);
     let on_sign_in = Callback::new(move |()| run(|parts| parts.begin));
     let on_retry = Callback::new(move |()| run(|parts| parts.resume));
+    // A session that runs out and cannot be renewed now: its page, with Sign in.
+    let on_end = Callback::new(move |failure| {
+        session.set(None);
+        start.set(Some(Start::Failed(failure)));
+    });
 
     move || match (start.get(), parts.get()) {
         (None | Some(Start::Leaving), _) => {
@@ -57,7 +62,7 @@ pub fn SignInGate(
         (Some(Start::SignedIn(signed_in)), Some(parts)) => {
             let client = Client::new(Transport::Http {
                 base_url: api_base.trim_end_matches('/').to_owned(),
-                token: Token::SignedIn((parts.token_source)(signed_in)),
+                token: Token::SignedIn((parts.token_source)(signed_in, on_end)),
             });
             view! { <Assistant client/> }.into_any()
         }

@@ -10,6 +10,7 @@ use assistant_core::account::AccountId;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::backend::client::api_address;
 use crate::backend::client::{Client, Token, Transport};
 use crate::backend::config;
 use crate::context::{Api, NamedAccount, Settings};
@@ -106,6 +107,13 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
                     let name = signed_in.name();
                     let on_sign_out = Callback::new(move |()| {
                         if let Some(signed_in) = session.get_untracked() {
+                            // Nothing of the person stays in this browser.
+                            if let Some(api_base) =
+                                loaded.get().and_then(|config| config.api_base_url)
+                            {
+                                Shelf::person(&api_address(&api_base), &signed_in.person().key)
+                                    .clear();
+                            }
                             signed_in.sign_out();
                         }
                     });

@@ -9,11 +9,12 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use assistant_core::sign_in::{Expected, SignInFailure, SignedInUser, check_id_token};
+use assistant_core::identity::Person;
+use assistant_core::sign_in::{Expected, SignInFailure, check_id_token};
 
 use leptos::prelude::*;
 
-use crate::backend::client::TokenSource;
+use crate::backend::client::{SignedInPerson, TokenSource};
 use crate::sign_in::pages::{SignInFailurePage, StartPage};
 use crate::sign_in::protocol::{Answer, AuthConfig, Pending, Provider, Tokens};
 
@@ -33,8 +34,8 @@ pub struct SignInParts {
     /// The page of a failure, with Sign in and Try again.
     pub failure_page: fn(SignInFailure, Callback<()>, Callback<()>) -> AnyView,
     /// A session as the client's source of tokens (made here, so that renewing, which goes to
-    /// the provider and back, is this chunk's code).
-    pub token_source: fn(Session) -> Rc<dyn TokenSource>,
+    /// the provider and back, is this chunk's code), and what shows that it has ended.
+    pub token_source: fn(Session, Callback<SignInFailure>) -> Rc<dyn TokenSource>,
 }
 
 /// The sign-in's parts.
@@ -46,18 +47,18 @@ pub fn parts() -> SignInParts {
         failure_page: |failure, on_sign_in, on_retry| {
             view! { <SignInFailurePage failure on_sign_in on_retry/> }.into_any()
         },
-        token_source: |session| Rc::new(session),
+        token_source: |session, on_end| Rc::new(SessionTokens { session, on_end }),
     }
 }
 
 /// Renew a token this long before it runs out, so no request carries one that is about to.
 const RENEW_BEFORE_MS: f64 = 10_000.0;
 
-/// Where the time of the last renewal after a refused token waits (a number, no token): a token
-/// refused again soon after is a refusal to show, not one to renew in a loop.
+/// Where the time of the last renewal waits (a number, no token): a token that runs out or is
+/// refused soon after a renewal ends the session rather than renewing in a loop.
 const RENEWED_KEY: &str = "pma-sign-in-renewed";
 
-/// How soon after a renewal a refusal is shown rather than renewed.
+/// How soon after a renewal another is refused, whatever asks for it.
 const RENEW_AGAIN_AFTER_MS: u64 = 60_000;
 
 /// A signed-in user's session.
@@ -69,8 +70,9 @@ struct SessionState {
     provider: Provider,
     access_token: String,
     expires_at_ms: f64,
-    id_token: String,
-    user: SignedInUser,
+    user: Person,
+    /// A hash of the user's identity, which names their saves.
+    key: String,
     /// Ends the session at the provider (this chunk's code, called from the header).
     leave: fn(&SessionState),
 }
@@ -92,35 +94,53 @@ impl Session {
         self.0.user.display_name.clone()
     }
 
-    /// Ends the session at the provider, coming back to the start page.
+    /// Who is signed in, as the saves know them.
+    pub fn person(&self) -> SignedInPerson {
+        SignedInPerson {
+            key: self.0.key.clone(),
+            address: self.0.user.address.clone(),
+            address_verified: self.0.user.address_verified,
+        }
+    }
+
+    /// Ends the session: here, and at the provider when it can.
     pub fn sign_out(&self) {
         (self.0.leave)(&self.0);
     }
 }
 
-impl TokenSource for Session {
+/// A session as the client's source of tokens, with what shows that it has ended.
+struct SessionTokens {
+    session: Session,
+    on_end: Callback<SignInFailure>,
+}
+
+impl TokenSource for SessionTokens {
     fn token(&self) -> Option<String> {
-        (now_ms() < self.0.expires_at_ms - RENEW_BEFORE_MS).then(|| self.0.access_token.clone())
+        let state = &self.session.0;
+        (now_ms() < state.expires_at_ms).then(|| state.access_token.clone())
     }
 
-    fn renew(&self, after_refusal: bool) -> Pin<Box<dyn Future<Output = bool>>> {
-        let state = Rc::clone(&self.0);
+    fn wants_renewal(&self) -> bool {
+        now_ms() >= self.session.0.expires_at_ms - RENEW_BEFORE_MS
+    }
+
+    fn renew(&self, _after_refusal: bool) -> Pin<Box<dyn Future<Output = bool>>> {
+        let state = Rc::clone(&self.session.0);
         Box::pin(async move {
             let storage = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-            if after_refusal {
-                // Whole milliseconds, written and read as an integer (no float formatting in the
-                // bundle for this).
-                let now = now_ms() as u64;
-                let last = storage
-                    .as_ref()
-                    .and_then(|s| s.get_item(RENEWED_KEY).ok().flatten())
-                    .and_then(|text| text.parse::<u64>().ok());
-                if last.is_some_and(|last| now.saturating_sub(last) < RENEW_AGAIN_AFTER_MS) {
-                    return false;
-                }
-                if let Some(storage) = &storage {
-                    let _ = storage.set_item(RENEWED_KEY, &now.to_string());
-                }
+            // Whole milliseconds, written and read as an integer (no float formatting in the
+            // bundle for this). Every renewal counts: one a minute at most, whatever asks.
+            let now = now_ms() as u64;
+            let last = storage
+                .as_ref()
+                .and_then(|s| s.get_item(RENEWED_KEY).ok().flatten())
+                .and_then(|text| text.parse::<u64>().ok());
+            if last.is_some_and(|last| now.saturating_sub(last) < RENEW_AGAIN_AFTER_MS) {
+                return false;
+            }
+            if let Some(storage) = &storage {
+                let _ = storage.set_item(RENEWED_KEY, &now.to_string());
             }
             state
                 .provider
@@ -128,6 +148,14 @@ impl TokenSource for Session {
                 .await
                 .is_ok()
         })
+    }
+
+    fn end(&self) {
+        self.on_end.run(SignInFailure::SessionEnded);
+    }
+
+    fn person(&self) -> SignedInPerson {
+        self.session.person()
     }
 }
 
@@ -148,6 +176,10 @@ pub enum Start {
 /// provider (without showing anything) whether its session lasts.
 pub async fn resume(config: AuthConfig) -> Start {
     let answer = protocol::answer_in_address();
+    // Signed out here: nothing is asked of the provider until the person presses Sign in.
+    if answer.is_none() && protocol::signed_out_here() {
+        return Start::SignedOut;
+    }
     let pending = answer.as_ref().and_then(|_| protocol::take_pending());
     let provider = match Provider::discover(&config).await {
         Ok(provider) => provider,
@@ -212,19 +244,24 @@ async fn signed_in(
         },
     )
     .map_err(|_| SignInFailure::Refused)?;
+    // The saves are named by a hash: storage holds no identifier of the person.
+    let key = protocol::sha256_base64url(&user.identity.key())
+        .await
+        .ok_or(SignInFailure::Refused)?;
     Ok(Session(Rc::new(SessionState {
         config,
         provider,
         access_token,
         expires_at_ms: now_ms() + expires_in.unwrap_or(300) as f64 * 1000.0,
-        id_token,
         user,
-        leave: |state| state.provider.sign_out(&state.config, &state.id_token),
+        key,
+        leave: |state| state.provider.sign_out(&state.config),
     })))
 }
 
 /// Signs in with the provider's own page, coming back to the screen shown.
 pub async fn begin(config: AuthConfig) -> Start {
+    protocol::remember_sign_out(false);
     let outcome = match Provider::discover(&config).await {
         Ok(provider) => {
             provider

@@ -36,7 +36,7 @@ pub fn StartPage(on_sign_in: Callback<()>) -> impl IntoView {
     }
 }
 
-/// The words of a failure's page: its title, what to do, and its button.
+/// The words of a failure's page: its title, what to do, and its Sign in button.
 fn wording(failure: SignInFailure) -> [fn(Locale) -> &'static str; 3] {
     match failure {
         SignInFailure::Cancelled => [
@@ -52,7 +52,7 @@ fn wording(failure: SignInFailure) -> [fn(Locale) -> &'static str; 3] {
         SignInFailure::Unreachable => [
             Locale::sign_in_unreachable_title,
             Locale::sign_in_unreachable_text,
-            Locale::try_again,
+            Locale::sign_in_button,
         ],
         SignInFailure::NotStartedHere => [
             Locale::sign_in_not_started_here_title,
@@ -62,40 +62,65 @@ fn wording(failure: SignInFailure) -> [fn(Locale) -> &'static str; 3] {
         SignInFailure::Refused => [
             Locale::sign_in_refused_title,
             Locale::sign_in_refused_text,
-            Locale::try_again,
+            Locale::sign_in_button,
         ],
     }
 }
 
-/// A page that says how signing in failed, with the one action that helps: signing in (again),
-/// or trying again when the sign-in service could not be reached.
+/// A page that says how signing in failed, with what helps: signing in at the provider's own
+/// page, always; and trying again first when the sign-in service could not be reached, or after
+/// it when it refused.
 #[component]
 pub fn SignInFailurePage(
     failure: SignInFailure,
     on_sign_in: Callback<()>,
     on_retry: Callback<()>,
 ) -> impl IntoView {
-    let [title, what_to_do, button] = wording(failure);
+    let [title, what_to_do, sign_in] = wording(failure);
     let heading = NodeRef::<html::H1>::new();
     use_page(
         move |locale| title(locale).into(),
         Signal::derive(|| false),
         heading,
     );
-    let act = move |_| match failure {
-        SignInFailure::Unreachable | SignInFailure::Refused => on_retry.run(()),
-        _ => on_sign_in.run(()),
+    let try_again = |class: &'static str| {
+        view! {
+            <button type="button" class=class on:click=move |_| on_retry.run(())>
+                {text(Locale::try_again)}
+            </button>
+        }
+    };
+    let sign_in_button = |class: &'static str| {
+        view! {
+            <button type="button" class=class on:click=move |_| on_sign_in.run(())>
+                {text(sign_in)}
+            </button>
+        }
+    };
+    let buttons = match failure {
+        SignInFailure::Unreachable => view! {
+            {try_again("pma-button")}
+            {sign_in_button("pma-button pma-button--secondary")}
+        }
+        .into_any(),
+        SignInFailure::Refused => view! {
+            {sign_in_button("pma-button")}
+            {try_again("pma-button pma-button--secondary")}
+        }
+        .into_any(),
+        _ => sign_in_button("pma-button").into_any(),
     };
     view! {
         <h1 class="pma-heading-xl" node_ref=heading tabindex="-1" data-failure=format!("{failure:?}")>
             {text(title)}
         </h1>
         <p class="pma-body">{text(what_to_do)}</p>
-        <button type="button" class="pma-button" on:click=act>{text(button)}</button>
+        <div class="pma-button-group">{buttons}</div>
     }
 }
 
-/// Who is signed in, and Sign out, for the header.
+/// Who is signed in, and Sign out, whose hint says that it leaves nothing of theirs in this
+/// browser, for the header.
 #[component]
 pub fn SignedInAs(name: String, on_sign_out: Callback<()>) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
@@ -107,10 +132,14 @@ pub fn SignedInAs(name: String, on_sign_out: Callback<()>) -> impl IntoView {
             <button
                 type="button"
                 class="pma-link-button pma-header__sign-out"
+                aria-describedby="pma-sign-out-hint"
                 on:click=move |_| on_sign_out.run(())
             >
                 {text(Locale::sign_out_button)}
             </button>
+            <span id="pma-sign-out-hint" class="pma-header__hint">
+                {text(Locale::sign_out_hint)}
+            </span>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 //! (its state, nonce, verifier and the screen to come back to) waits in session storage; the
 //! tokens it brings stay in memory.
 
+use assistant_core::issuer::{IssuerRule, secure_endpoint};
 use assistant_core::sign_in::{SignInFailure, base64url};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
@@ -14,10 +15,24 @@ use crate::backend::http;
 /// Where the sign-in in flight waits in session storage.
 const PENDING_KEY: &str = "pma-sign-in";
 
-/// The provider's endpoints, from its discovery document.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Provider {
+/// Where a sign-out is remembered in local storage (a mark, no token): until the person presses
+/// Sign in, the app asks the provider nothing, so a provider whose session outlives the app's
+/// (one without `end_session_endpoint`) cannot sign them silently back in.
+const SIGNED_OUT_KEY: &str = "pma-signed-out";
+
+/// The provider's discovery document, as read.
+#[derive(Debug, Deserialize)]
+struct Discovery {
     issuer: String,
+    authorization_endpoint: String,
+    token_endpoint: String,
+    end_session_endpoint: Option<String>,
+}
+
+/// The provider: whose tokens it issues, and its endpoints, from its discovery document.
+#[derive(Debug, Clone)]
+pub struct Provider {
+    rule: IssuerRule,
     authorization_endpoint: String,
     token_endpoint: String,
     end_session_endpoint: Option<String>,
@@ -66,10 +81,11 @@ fn random(n: usize) -> Option<String> {
     Some(base64url::encode(&bytes))
 }
 
-/// The S256 challenge of a PKCE verifier: its SHA-256, in base64url.
-async fn challenge(verifier: &str) -> Option<String> {
+/// The SHA-256 of `text`, in base64url: a PKCE verifier's S256 challenge, and the name of a
+/// person's saves.
+pub async fn sha256_base64url(text: &str) -> Option<String> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    let data = js_sys::Uint8Array::from(verifier.as_bytes());
+    let data = js_sys::Uint8Array::from(text.as_bytes());
     let digest = subtle
         .digest_with_str_and_buffer_source("SHA-256", &data)
         .ok()?;
@@ -105,18 +121,35 @@ impl Provider {
         if !(200..300).contains(&response.status) {
             return Err(SignInFailure::Unreachable);
         }
-        let provider: Provider =
+        let discovery: Discovery =
             serde_json::from_str(&response.body).map_err(|_| SignInFailure::Unreachable)?;
-        // A document that names another issuer is not this provider's (Discovery §4.3).
-        if provider.issuer != config.issuer {
+        // A document that names another issuer is not this provider's (Discovery §4.3); a
+        // multi-tenant authority's names its own template. Every address it gives is https.
+        let rule = IssuerRule::of_discovery(&config.issuer, &discovery.issuer, &config.tenants)
+            .map_err(|_| SignInFailure::Refused)?;
+        let secure = [
+            Some(&config.issuer),
+            Some(&discovery.authorization_endpoint),
+            Some(&discovery.token_endpoint),
+            discovery.end_session_endpoint.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .all(|url| secure_endpoint(url));
+        if !secure {
             return Err(SignInFailure::Refused);
         }
-        Ok(provider)
+        Ok(Provider {
+            rule,
+            authorization_endpoint: discovery.authorization_endpoint,
+            token_endpoint: discovery.token_endpoint,
+            end_session_endpoint: discovery.end_session_endpoint,
+        })
     }
 
-    /// The issuer identifier.
-    pub fn issuer(&self) -> &str {
-        &self.issuer
+    /// Whose tokens this provider issues.
+    pub fn issuer(&self) -> &IssuerRule {
+        &self.rule
     }
 
     /// Sends the browser to the provider to sign in, coming back to `return_to`; with `silent`,
@@ -132,7 +165,9 @@ impl Provider {
         else {
             return Err(SignInFailure::Refused);
         };
-        let challenge = challenge(&verifier).await.ok_or(SignInFailure::Refused)?;
+        let challenge = sha256_base64url(&verifier)
+            .await
+            .ok_or(SignInFailure::Refused)?;
         let url =
             web_sys::Url::new(&self.authorization_endpoint).map_err(|_| SignInFailure::Refused)?;
         let query = url.search_params();
@@ -206,23 +241,46 @@ impl Provider {
         serde_json::from_str(&response.body).map_err(|_| SignInFailure::Refused)
     }
 
-    /// Sends the browser to the provider to end its session, coming back to the app's start
-    /// page; without an end-session endpoint, straight to the start page.
-    pub fn sign_out(&self, config: &AuthConfig, id_token: &str) {
+    /// Ends the session: here, and at the provider when it has an end-session endpoint (coming
+    /// back to the app's start page); without one, straight to the start page. Either way the app
+    /// makes no silent sign-in again until the person presses Sign in. The ID token is not sent:
+    /// the client id names the app (RP-Initiated Logout §2), so no token goes into an address.
+    pub fn sign_out(&self, config: &AuthConfig) {
+        remember_sign_out(true);
         let Some(endpoint) = &self.end_session_endpoint else {
             go_to(&redirect_uri());
             return;
         };
         let Ok(url) = web_sys::Url::new(endpoint) else {
+            go_to(&redirect_uri());
             return;
         };
         let query = url.search_params();
-        query.append("id_token_hint", id_token);
         query.append("client_id", &config.client_id);
         query.append("post_logout_redirect_uri", &redirect_uri());
         url.set_search(&query.to_string().as_string().unwrap_or_default());
         go_to(&url.href());
     }
+}
+
+/// Remembers (or forgets) that the person signed out here.
+pub fn remember_sign_out(signed_out: bool) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let _ = if signed_out {
+        storage.set_item(SIGNED_OUT_KEY, "1")
+    } else {
+        storage.remove_item(SIGNED_OUT_KEY)
+    };
+}
+
+/// Whether the person signed out here and has not pressed Sign in since.
+pub fn signed_out_here() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(SIGNED_OUT_KEY).ok().flatten())
+        .is_some()
 }
 
 fn go_to(url: &str) {
