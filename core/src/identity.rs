@@ -28,14 +28,23 @@ pub enum Identity {
 }
 
 impl Identity {
-    /// The identity of a token's claims: Entra's when `tid` and `oid` are both GUIDs, else the
-    /// issuer's subject; `None` without a subject.
-    pub fn of(iss: &str, sub: &str, tid: Option<&str>, oid: Option<&str>) -> Option<Self> {
+    /// The identity of a token's claims: Entra's when Microsoft Entra ID vouches for the token's
+    /// tenant (`entra`) and `tid` and `oid` are both GUIDs, else the issuer's subject; `None`
+    /// without a subject.
+    pub fn of(
+        iss: &str,
+        sub: &str,
+        tid: Option<&str>,
+        oid: Option<&str>,
+        entra: bool,
+    ) -> Option<Self> {
         match (tid, oid) {
-            (Some(tid), Some(oid)) if is_guid(tid) && is_guid(oid) => Some(Identity::Entra {
-                tenant: tid.to_ascii_lowercase(),
-                object: oid.to_ascii_lowercase(),
-            }),
+            (Some(tid), Some(oid)) if entra && is_guid(tid) && is_guid(oid) => {
+                Some(Identity::Entra {
+                    tenant: tid.to_ascii_lowercase(),
+                    object: oid.to_ascii_lowercase(),
+                })
+            }
             _ if !sub.is_empty() && !iss.is_empty() => Some(Identity::Subject {
                 issuer: iss.to_owned(),
                 subject: sub.to_owned(),
@@ -49,8 +58,8 @@ impl Identity {
     /// ```
     /// use assistant_core::identity::Identity;
     ///
-    /// let a = Identity::of("https://id.example/t", "x", None, None).unwrap();
-    /// let b = Identity::of("https://id.example", "t/x", None, None).unwrap();
+    /// let a = Identity::of("https://id.example/t", "x", None, None, false).unwrap();
+    /// let b = Identity::of("https://id.example", "t/x", None, None, false).unwrap();
     /// assert_ne!(a.key(), b.key());
     /// ```
     pub fn key(&self) -> String {
@@ -160,16 +169,8 @@ impl SignInKind {
     /// assert_eq!(SignInKind::of_token(fabrikam, None), SignInKind::WorkAccount);
     /// ```
     pub fn of_token(tid: Option<&str>, idp: Option<&str>) -> Self {
-        let personal_tenant =
-            tid.is_some_and(|tid| tid.eq_ignore_ascii_case(MICROSOFT_ACCOUNTS_TENANT));
-        let personal_idp = idp.is_some_and(|idp| {
-            idp.eq_ignore_ascii_case("live.com")
-                || idp
-                    .to_ascii_lowercase()
-                    .split('/')
-                    .any(|segment| segment == MICROSOFT_ACCOUNTS_TENANT)
-        });
-        if personal_tenant || personal_idp {
+        let personal_tenant = tid.is_some_and(is_personal_tenant);
+        if personal_tenant || idp.is_some_and(names_personal_accounts) {
             SignInKind::MicrosoftAccount
         } else {
             SignInKind::WorkAccount
@@ -177,31 +178,50 @@ impl SignInKind {
     }
 }
 
+fn is_personal_tenant(tid: &str) -> bool {
+    tid.eq_ignore_ascii_case(MICROSOFT_ACCOUNTS_TENANT)
+}
+
+/// Whether a guest's `idp` is Microsoft's personal accounts: `live.com`, or the issuer of the
+/// personal-accounts tenant, exactly (another federation's issuer that merely contains the
+/// tenant's id is not).
+fn names_personal_accounts(idp: &str) -> bool {
+    let idp = idp.trim_end_matches('/').to_ascii_lowercase();
+    idp == "live.com"
+        || idp == format!("https://sts.windows.net/{MICROSOFT_ACCOUNTS_TENANT}")
+        || idp == format!("https://login.microsoftonline.com/{MICROSOFT_ACCOUNTS_TENANT}/v2.0")
+}
+
 impl PersonClaims {
-    /// The person these claims sign in.
-    pub fn person(&self) -> Result<Person, PersonError> {
-        let identity = Identity::of(
-            &self.iss,
-            &self.sub,
-            self.tid.as_deref(),
-            self.oid.as_deref(),
-        )
-        .ok_or(PersonError::NoIdentity)?;
-        let kind = SignInKind::of_token(self.tid.as_deref(), self.idp.as_deref());
+    /// The person these claims sign in. `entra` says whether Microsoft Entra ID vouches for the
+    /// token's tenant (`IssuerRule::is_entra_for`): only then are `tid`, `oid` and `idp` who they
+    /// are, and only then is there a personal Microsoft account.
+    pub fn person(&self, entra: bool) -> Result<Person, PersonError> {
+        let (tid, oid) = (self.tid.as_deref(), self.oid.as_deref());
+        let identity =
+            Identity::of(&self.iss, &self.sub, tid, oid, entra).ok_or(PersonError::NoIdentity)?;
+        let kind = if entra {
+            SignInKind::of_token(tid, self.idp.as_deref())
+        } else {
+            SignInKind::WorkAccount
+        };
         let address = [&self.email, &self.preferred_username]
             .into_iter()
             .flatten()
             .map(|address| address.trim())
             .find(|address| address.contains('@'))
             .map(str::to_owned);
-        // The address of a personal Microsoft account is the account itself; elsewhere the token
-        // must say so, and only of its `email` claim.
+        // Only the `email` claim can be verified. At Entra, by `xms_edov` (its `email_verified`
+        // can be mapped by any tenant's policy), or by being a personal account's own address in
+        // the personal-accounts tenant (a guest's address is its host tenant's to set); elsewhere,
+        // by `email_verified`.
         let email_is_the_address = self.email.as_deref().map(str::trim) == address.as_deref();
-        let address_verified = address.is_some()
-            && (kind == SignInKind::MicrosoftAccount
-                || (email_is_the_address
-                    && (self.email_verified == Some(Flag(true))
-                        || self.xms_edov == Some(Flag(true)))));
+        let vouched = if entra {
+            self.xms_edov == Some(Flag(true)) || tid.is_some_and(is_personal_tenant)
+        } else {
+            self.email_verified == Some(Flag(true))
+        };
+        let address_verified = address.is_some() && email_is_the_address && vouched;
         let display_name = [&self.name, &address]
             .into_iter()
             .flatten()
@@ -268,7 +288,7 @@ mod tests {
             "sub": "pairwise-1", "tid": FABRIKAM.to_uppercase(), "oid": OID,
             "email": "admin@fabrikam.example", "xms_edov": true,
         }))
-        .person()
+        .person(true)
         .unwrap();
         assert_eq!(
             person.identity,
@@ -284,59 +304,83 @@ mod tests {
     }
 
     #[test]
-    fn another_providers_user_is_its_issuer_and_subject() {
+    fn another_providers_user_is_its_issuer_and_subject_whatever_claims_it_carries() {
         let person = claims(serde_json::json!({
-            "iss": "https://accounts.example", "sub": "248289761001", "tid": "not-a-guid",
+            "iss": "https://accounts.example", "sub": "248289761001",
+            "tid": FABRIKAM, "oid": OID, "idp": "live.com",
             "email": "admin@fabrikam.example", "name": "Fabrikam Admin",
         }))
-        .person()
+        .person(false)
         .unwrap();
         assert_eq!(
             person.identity.key(),
-            "subject/https:%2F%2Faccounts.example/248289761001"
+            "subject/https:%2F%2Faccounts.example/248289761001",
+            "a tid and an oid of another provider are data its users may shape"
         );
+        assert_eq!(person.kind, SignInKind::WorkAccount);
         assert!(!person.address_verified, "no claim says it is verified");
         assert_eq!(person.display_name, "Fabrikam Admin");
         assert_eq!(
-            claims(serde_json::json!({"iss": "https://accounts.example"})).person(),
+            claims(serde_json::json!({"iss": "https://accounts.example"})).person(false),
             Err(PersonError::NoIdentity)
         );
     }
 
+    fn verified(entra: bool, extra: serde_json::Value) -> bool {
+        let mut json = serde_json::json!({
+            "iss": "https://id.example", "sub": "s", "email": "admin@fabrikam.example",
+            "tid": FABRIKAM, "oid": OID,
+        });
+        json.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        claims(json).person(entra).unwrap().address_verified
+    }
+
     #[test]
     fn an_address_is_verified_only_when_the_token_says_so() {
-        let base = serde_json::json!({
-            "iss": "https://id.example", "sub": "s", "email": "admin@fabrikam.example",
-        });
-        let verified = |extra: serde_json::Value| {
-            let mut json = base.clone();
-            json.as_object_mut()
-                .unwrap()
-                .extend(extra.as_object().unwrap().clone());
-            claims(json).person().unwrap().address_verified
-        };
-        assert!(verified(serde_json::json!({"email_verified": true})));
-        assert!(verified(serde_json::json!({"email_verified": "true"})));
-        assert!(verified(serde_json::json!({"xms_edov": true})));
-        assert!(!verified(serde_json::json!({"email_verified": false})));
-        assert!(!verified(serde_json::json!({"xms_edov": false})));
-        assert!(!verified(serde_json::json!({})));
-        // A personal Microsoft account's address is the account.
-        assert!(verified(
-            serde_json::json!({"tid": MICROSOFT_ACCOUNTS_TENANT, "oid": OID})
-        ));
+        use serde_json::json;
+        // Another provider: OpenID Connect's `email_verified`.
+        assert!(verified(false, json!({"email_verified": true})));
+        assert!(verified(false, json!({"email_verified": "true"})));
+        assert!(!verified(false, json!({"email_verified": false})));
+        assert!(!verified(false, json!({"xms_edov": true})));
+        assert!(!verified(false, json!({})));
+        // Entra: `xms_edov` only (its `email_verified` can be mapped by any tenant's policy).
+        assert!(verified(true, json!({"xms_edov": true})));
+        assert!(!verified(true, json!({"xms_edov": false})));
+        assert!(!verified(true, json!({"email_verified": true})));
+        // A personal Microsoft account's own address, in the personal-accounts tenant.
+        assert!(verified(true, json!({"tid": MICROSOFT_ACCOUNTS_TENANT})));
+        assert!(!verified(false, json!({"tid": MICROSOFT_ACCOUNTS_TENANT})));
         // Only `email` can be verified: a sign-in name is not the address it may look like.
         let unverified_name = claims(serde_json::json!({
             "iss": "https://id.example", "sub": "s",
             "preferred_username": "admin@fabrikam.example", "email_verified": true,
         }))
-        .person()
+        .person(false)
         .unwrap();
         assert_eq!(
             unverified_name.address.as_deref(),
             Some("admin@fabrikam.example")
         );
         assert!(!unverified_name.address_verified);
+    }
+
+    #[test]
+    fn a_guests_address_is_its_host_tenants_to_vouch_for() {
+        use serde_json::json;
+        // A personal account as a guest signs in as a Microsoft account...
+        let guest = claims(json!({
+            "iss": "https://id.example", "sub": "s", "tid": FABRIKAM, "oid": OID,
+            "idp": "live.com", "email": "owner@contoso.example",
+        }))
+        .person(true)
+        .unwrap();
+        assert_eq!(guest.kind, SignInKind::MicrosoftAccount);
+        // ...but its address, which the host tenant sets, is verified only by `xms_edov`.
+        assert!(!guest.address_verified);
+        assert!(verified(true, json!({"idp": "live.com", "xms_edov": true})));
     }
 
     #[test]
@@ -354,6 +398,7 @@ mod tests {
         }
         for idp in [
             "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/",
+            "https://evil.example/9188040d-6c67-4c5b-b112-36a304b66dad/",
             "google.com",
             "live.com.evil.example",
         ] {

@@ -2,6 +2,8 @@
 //! Entra ID's multi-tenant authorities (`…/common/v2.0`, `…/organizations/v2.0`), each user's own
 //! tenant in the discovery document's `{tenantid}` template. The app and the API both ask this.
 
+use crate::account::MICROSOFT_ACCOUNTS_TENANT;
+
 /// The placeholder of a tenant id in a multi-tenant discovery document's issuer.
 pub const TENANT_PLACEHOLDER: &str = "{tenantid}";
 
@@ -33,6 +35,9 @@ pub enum IssuerRule {
         template: String,
         /// The tenants allowed; empty allows every tenant.
         tenants: Vec<String>,
+        /// Whether personal Microsoft accounts may sign in (`common`), or only organisations'
+        /// users (`organizations`).
+        personal_accounts: bool,
     },
 }
 
@@ -85,9 +90,13 @@ impl IssuerRule {
                 .as_deref()
                 .is_some_and(|template| template == discovered.trim_end_matches('/'))
         {
+            let organizations_only = configured
+                .trim_end_matches('/')
+                .ends_with("/organizations/v2.0");
             return Ok(IssuerRule::PerTenant {
                 template: discovered.to_owned(),
                 tenants: tenants.iter().map(|t| t.to_ascii_lowercase()).collect(),
+                personal_accounts: !organizations_only,
             });
         }
         Err(IssuerError::Mismatch {
@@ -101,18 +110,41 @@ impl IssuerRule {
         match self {
             IssuerRule::Exact(issuer) if iss == issuer => Ok(()),
             IssuerRule::Exact(_) => Err(IssuerRefusal::OtherIssuer),
-            IssuerRule::PerTenant { template, tenants } => {
+            IssuerRule::PerTenant {
+                template,
+                tenants,
+                personal_accounts,
+            } => {
                 let tid = tid
                     .filter(|tid| is_guid(tid))
                     .ok_or(IssuerRefusal::NoTenant)?;
                 if iss != with_tenant(template, tid) {
                     return Err(IssuerRefusal::OtherIssuer);
                 }
-                if !tenants.is_empty() && !tenants.iter().any(|t| t.eq_ignore_ascii_case(tid)) {
+                let personal = tid.eq_ignore_ascii_case(MICROSOFT_ACCOUNTS_TENANT);
+                if (!tenants.is_empty() && !tenants.iter().any(|t| t.eq_ignore_ascii_case(tid)))
+                    || (personal && !personal_accounts)
+                {
                     return Err(IssuerRefusal::TenantNotAllowed);
                 }
                 Ok(())
             }
+        }
+    }
+
+    /// Whether this issuer is Microsoft Entra ID vouching for the token's `tid` (and so for its
+    /// `oid` and `idp`): every token of a multi-tenant authority it accepts, or a single tenant's
+    /// Entra issuer (`https://login.microsoftonline.com/<tid>/v2.0`) that names the same `tid`.
+    /// Another provider's `tid`, `oid` or `idp` claims are data its users may shape, never who
+    /// they are.
+    pub fn is_entra_for(&self, tid: Option<&str>) -> bool {
+        match self {
+            IssuerRule::PerTenant { .. } => true,
+            IssuerRule::Exact(issuer) => tid.is_some_and(|tid| {
+                is_guid(tid)
+                    && issuer.trim_end_matches('/')
+                        == format!("https://login.microsoftonline.com/{tid}/v2.0")
+            }),
         }
     }
 }
@@ -274,6 +306,33 @@ mod tests {
             rule.accepts(&issuer_of("common"), Some("common")),
             Err(IssuerRefusal::NoTenant)
         );
+    }
+
+    #[test]
+    fn organizations_takes_no_personal_account() {
+        let personal = MICROSOFT_ACCOUNTS_TENANT;
+        let organizations = "https://login.microsoftonline.com/organizations/v2.0";
+        let rule = IssuerRule::of_discovery(organizations, TEMPLATE, &[]).unwrap();
+        assert_eq!(rule.accepts(&issuer_of(FABRIKAM), Some(FABRIKAM)), Ok(()));
+        assert_eq!(
+            rule.accepts(&issuer_of(personal), Some(personal)),
+            Err(IssuerRefusal::TenantNotAllowed)
+        );
+        let common = IssuerRule::of_discovery(COMMON, TEMPLATE, &[]).unwrap();
+        assert_eq!(common.accepts(&issuer_of(personal), Some(personal)), Ok(()));
+    }
+
+    #[test]
+    fn only_entra_vouches_for_a_tenant() {
+        let common = IssuerRule::of_discovery(COMMON, TEMPLATE, &[]).unwrap();
+        assert!(common.is_entra_for(Some(FABRIKAM)));
+        let fabrikam = IssuerRule::Exact(issuer_of(FABRIKAM));
+        assert!(fabrikam.is_entra_for(Some(FABRIKAM)));
+        assert!(!fabrikam.is_entra_for(Some(WOODGROVE)));
+        let other = IssuerRule::Exact("https://id.example".into());
+        assert!(!other.is_entra_for(Some(FABRIKAM)));
+        let lookalike = IssuerRule::Exact(format!("https://id.example/{FABRIKAM}/v2.0"));
+        assert!(!lookalike.is_entra_for(Some(FABRIKAM)));
     }
 
     #[test]

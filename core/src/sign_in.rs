@@ -137,7 +137,11 @@ pub fn check_id_token(token: &str, expected: Expected<'_>) -> Result<Person, IdT
     if claims.exp.saturating_add(LEEWAY_SECONDS) <= expected.now_s {
         return Err(IdTokenError::Expired);
     }
-    claims.person.person().map_err(|_| IdTokenError::NoIdentity)
+    let entra = expected.issuer.is_entra_for(claims.person.tid.as_deref());
+    claims
+        .person
+        .person(entra)
+        .map_err(|_| IdTokenError::NoIdentity)
 }
 
 /// Why signing in did not succeed, as the user is told.

@@ -20,10 +20,12 @@ use serde::de::DeserializeOwned;
 
 use crate::clock::Clock;
 
-/// An address as invitations are kept: trimmed, in lower case (`Admin@Fabrikam.example` is
-/// `admin@fabrikam.example`).
+/// An address as invitations are kept: trimmed, ASCII letters in lower case
+/// (`Admin@Fabrikam.example` is `admin@fabrikam.example`). Only ASCII is folded: a Unicode
+/// lower-casing would make another string a provider verified (a Kelvin sign for a `k`) the
+/// invited address.
 fn address_key(address: &str) -> String {
-    address.trim().to_lowercase()
+    address.trim().to_ascii_lowercase()
 }
 
 /// The demo bearer tokens and the users they sign in as.

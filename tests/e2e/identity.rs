@@ -26,12 +26,12 @@ async fn the_impostor_sees_no_account_and_why(page: Page) -> Result<(), Failed> 
     signed_in_as(&page, "Mallory").await?;
     page.wait_text(
         "[data-no-accounts]",
-        "Your sign-in does not show that admin@fabrikam.example is your email address",
+        "We cannot show accounts for admin@fabrikam.example because your sign-in does not confirm",
     )
     .await?;
     page.wait_text(
         "main",
-        "Sign out, then sign in with the account you use for Cloud Partner Portal.",
+        "Sign out, then sign in with the work account or Microsoft account you use for Cloud Partner Portal.",
     )
     .await?;
     assert!(
@@ -42,7 +42,7 @@ async fn the_impostor_sees_no_account_and_why(page: Page) -> Result<(), Failed> 
     page.press("header", "Svenska").await?;
     page.wait_text(
         "[data-no-accounts]",
-        "Din inloggning visar inte att admin@fabrikam.example är din e-postadress",
+        "Vi kan inte visa konton för admin@fabrikam.example eftersom din inloggning inte bekräftar",
     )
     .await
     .map(drop)

@@ -190,6 +190,30 @@ async fn another_identity_with_the_owners_address_gets_nothing(apps: Apps) -> Re
     Ok(())
 }
 
+/// A guest's address is its host tenant's to set: a personal account that another tenant invited
+/// as a guest under Contoso's owner's address takes no invitation, though it signs in as a
+/// Microsoft account; nor does a token of another provider's shape claiming the personal-accounts
+/// tenant.
+async fn a_guests_address_set_by_its_host_tenant_takes_no_invitation(
+    apps: Apps,
+) -> Result<(), Failed> {
+    let woodgrove_keys = keys_of(&apps.provider_keys, WOODGROVE_TENANT);
+    let mut guest = claims(&issuer_of(&apps.issuer, WOODGROVE_TENANT));
+    guest["tid"] = WOODGROVE_TENANT.into();
+    guest["oid"] = "b0b0b0b0-0005-4000-8000-00000000b005".into();
+    guest["idp"] = "live.com".into();
+    guest["email"] = "owner@contoso.example".into();
+    guest.as_object_mut().map(|c| c.remove("xms_edov"));
+    let token = signed(&woodgrove_keys, "RS256", &guest)?;
+    let (status, _, body) = get_with_token(&accounts(&apps), &token)?;
+    assert_eq!(
+        (status, body.as_str()),
+        (200, "[]"),
+        "a guest's unverified address"
+    );
+    Ok(())
+}
+
 /// An ID token is not an access token, even where the API's audience is the app's client id (as
 /// it is when the API is the app's own in Microsoft Entra ID); nor is a token without the API's
 /// scope.
@@ -402,6 +426,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.without_browser(
             "tokens: another identity with the owner's address gets nothing",
             another_identity_with_the_owners_address_gets_nothing,
+        ),
+        harness.without_browser(
+            "tokens: a guest's address set by its host tenant takes no invitation",
+            a_guests_address_set_by_its_host_tenant_takes_no_invitation,
         ),
         harness.without_browser(
             "tokens: an ID token as a bearer is refused",

@@ -61,7 +61,7 @@ export const USERS = [
   },
   {
     names: ['fabrikam.contractor@outlook.com'], password: 'guest-trial', name: 'Fabrikam Contractor',
-    tid: FABRIKAM_TENANT, oid: 'f1a2b3c4-0002-4000-8000-00000000a002', idp: 'live.com',
+    tid: FABRIKAM_TENANT, oid: 'f1a2b3c4-0002-4000-8000-00000000a002', idp: 'live.com', xms_edov: true,
     about: "a personal Microsoft account, a guest in Fabrikam's tenant",
   },
   {

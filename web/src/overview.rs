@@ -65,13 +65,13 @@ pub fn AccountsOverview() -> impl IntoView {
             Some(Ok(list)) => {
                 // The first screen has shown: the next page's code comes while the owner reads it.
                 parts::preload_next();
+                if list.is_empty() {
+                    return view! { <NoAccounts/> }.into_any();
+                }
                 let shown: Vec<Account> = list
                     .into_iter()
                     .filter(|account| named.get().is_none_or(|named| named == account.id.as_str()))
                     .collect();
-                if shown.is_empty() {
-                    return view! { <NoAccounts/> }.into_any();
-                }
                 view! {
                     <ul class="pma-account-list">
                         {shown

@@ -98,7 +98,18 @@ impl Keys {
     fn is_stale(&self, now_ms: i64) -> bool {
         now_ms.saturating_sub(self.fetched_at_ms) >= self.max_age_ms
     }
+
+    /// Past their age and the grace after it (as long again, an hour at most), during which they
+    /// serve while a fetch fails: after it a withdrawn key signs nothing, whether or not the
+    /// provider can be reached.
+    fn is_expired(&self, now_ms: i64) -> bool {
+        let grace = self.max_age_ms.min(GRACE_MS);
+        now_ms.saturating_sub(self.fetched_at_ms) >= self.max_age_ms.saturating_add(grace)
+    }
 }
+
+/// The longest keys past their age serve while they cannot be fetched again.
+const GRACE_MS: i64 = 60 * 60 * 1000;
 
 /// What to do for a token that names the key `kid`.
 #[derive(Debug, PartialEq, Eq)]
@@ -108,8 +119,8 @@ enum Lookup {
     /// Check it with the key held, and fetch the keys again beside it: they are past their age
     /// (the old ones serve until the new set has come).
     UseAndRefresh,
-    /// Fetch the keys now, then look again: there are none yet, or the key is unknown and the
-    /// last fetch was long enough ago.
+    /// Fetch the keys now, then look again: there are none yet, they are past their age and its
+    /// grace, or the key is unknown; and the last fetch was long enough ago.
     Fetch,
     /// Refuse: an unknown key, and the keys were fetched too recently to fetch them again.
     Refuse,
@@ -131,6 +142,13 @@ fn lookup(
     match keys {
         None if may_fetch => Lookup::Fetch,
         None => Lookup::Refuse,
+        Some(keys) if keys.is_expired(now_ms) => {
+            if may_fetch {
+                Lookup::Fetch
+            } else {
+                Lookup::Refuse
+            }
+        }
         Some(keys) if keys.find(kid).is_some() => {
             if keys.is_stale(now_ms) && may_fetch {
                 Lookup::UseAndRefresh
@@ -240,9 +258,10 @@ impl Verifier {
                 self.settings.scope
             )));
         }
+        let entra = keys.rule.is_entra_for(tid);
         claims
             .person
-            .person()
+            .person(entra)
             .map_err(|_| Refusal("the token names no one".into()))
     }
 
@@ -269,6 +288,7 @@ impl Verifier {
         }
         let keys = self
             .held()
+            .filter(|keys| !keys.is_expired(self.clock.now_ms()))
             .ok_or_else(|| Refusal("the provider's keys could not be fetched".into()))?;
         let key = keys
             .find(kid)
@@ -471,6 +491,29 @@ mod tests {
             lookup(Some(&held), "a", 130_000, Some(125_000), MINUTE),
             Lookup::Use
         );
+    }
+
+    #[test]
+    fn keys_past_their_grace_sign_nothing_until_they_are_fetched_again() {
+        // An age of two minutes: two more of grace.
+        let held = keys("a", 0, 120_000);
+        assert_eq!(
+            lookup(Some(&held), "a", 239_999, Some(200_000), MINUTE),
+            Lookup::Use
+        );
+        assert_eq!(
+            lookup(Some(&held), "a", 240_000, Some(200_000), MINUTE),
+            Lookup::Refuse,
+            "the last fetch (failed) was less than a minute ago"
+        );
+        assert_eq!(
+            lookup(Some(&held), "a", 260_000, Some(200_000), MINUTE),
+            Lookup::Fetch
+        );
+        // A day's age has an hour of grace.
+        let day = keys("a", 0, 86_400_000);
+        assert!(!day.is_expired(86_400_000 + 3_599_999));
+        assert!(day.is_expired(86_400_000 + 3_600_000));
     }
 
     #[test]
