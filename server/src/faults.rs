@@ -1,5 +1,6 @@
 //! Fault injection for tests, only with `--enable-faults`: `PUT /_faults` sets the rules,
-//! `DELETE /_faults` clears them. A rule matches a method and path and applies to the next
+//! `DELETE /_faults` clears them, and `PUT /_faults/clock` (`{"by_ms": n}`) moves the server's
+//! clock on. A rule matches a method and path and applies to the next
 //! `times` requests (every request when absent).
 //!
 //! Kinds: `latency` (`ms` added before answering), `status` (answer `status` with a problem,
@@ -22,6 +23,8 @@ use axum::routing::put;
 use axum::{Json, Router};
 use futures_util::stream;
 use serde::Deserialize;
+
+use crate::clock::MovedClock;
 
 /// What a matched request suffers.
 #[derive(Debug, Clone, Deserialize)]
@@ -118,11 +121,31 @@ async fn clear_rules(State(faults): State<Arc<Faults>>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-/// The routes that set and clear the rules.
-pub fn control(faults: Arc<Faults>) -> Router {
+/// How far to move the server's clock on.
+#[derive(Debug, Deserialize)]
+struct MoveClock {
+    /// Milliseconds.
+    by_ms: i64,
+}
+
+async fn move_clock(
+    State(clock): State<Arc<MovedClock>>,
+    Json(moved): Json<MoveClock>,
+) -> StatusCode {
+    clock.move_on(moved.by_ms);
+    StatusCode::NO_CONTENT
+}
+
+/// The routes that set and clear the rules, and move the server's clock on.
+pub fn control(faults: Arc<Faults>, clock: Arc<MovedClock>) -> Router {
     Router::new()
         .route("/_faults", put(set_rules).delete(clear_rules))
         .with_state(faults)
+        .merge(
+            Router::new()
+                .route("/_faults/clock", put(move_clock))
+                .with_state(clock),
+        )
 }
 
 /// The middleware that applies the rules to every request.

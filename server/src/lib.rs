@@ -28,7 +28,7 @@ use tower_http::trace::TraceLayer;
 use crate::auth::Authentication;
 use crate::auth::oidc::Verifier;
 pub use crate::auth::oidc::{KEYS_MAX_AGE, OidcSettings, REFETCH_AFTER};
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{Clock, MovedClock, SystemClock};
 use crate::limits::{Limiter, RateLimit};
 use crate::store::{Fixtures, Store, StoreError};
 
@@ -127,6 +127,8 @@ pub struct AppState {
     email_checks: Limiter,
     mpn_lookups: Limiter,
     authentication: Authentication,
+    /// Where the time comes from.
+    clock: Arc<dyn Clock>,
 }
 
 impl AppState {
@@ -254,12 +256,46 @@ async fn cache_control(
     response
 }
 
+/// How often the server removes the drafts that expired.
+const PURGE_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// Removes expired drafts at once, then every [`PURGE_EVERY`], while the application lives (a
+/// draft read before is emptied when it is read).
+fn purge_drafts_now_and_then(state: &Arc<AppState>) {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    let state = Arc::downgrade(state);
+    runtime.spawn(async move {
+        let mut every = tokio::time::interval(PURGE_EVERY);
+        loop {
+            every.tick().await;
+            let Some(state) = state.upgrade() else {
+                return;
+            };
+            match state.store().purge_drafts(state.clock.now_ms()) {
+                Ok(0) => {}
+                Ok(emptied) => tracing::info!(emptied, "removed expired drafts"),
+                Err(error) => tracing::warn!(error = %error.0, "could not remove expired drafts"),
+            }
+        }
+    });
+}
+
 /// The whole HTTP application, with its store opened (and migrated, and seeded if new).
 pub fn app(settings: &Settings) -> Result<Router, StoreError> {
+    // With faults, a test may move the clock on (a month, to see drafts expire).
+    let moved = settings
+        .enable_faults
+        .then(|| Arc::new(MovedClock::new(Arc::clone(&settings.clock))));
+    let clock: Arc<dyn Clock> = match &moved {
+        Some(moved) => Arc::clone(moved) as Arc<dyn Clock>,
+        None => Arc::clone(&settings.clock),
+    };
     let store = Store::open(
         settings.database.as_deref(),
         settings.fixtures,
-        Arc::clone(&settings.clock),
+        Arc::clone(&clock),
     )?;
     if settings.reset {
         store.reset()?;
@@ -277,7 +313,9 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
                 Arc::clone(&settings.clock),
             ))),
         },
+        clock,
     });
+    purge_drafts_now_and_then(&state);
     let mut api = api::routes()
         .with_state(state)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
@@ -299,8 +337,8 @@ pub fn app(settings: &Settings) -> Result<Router, StoreError> {
         .layer(axum::middleware::map_response(
             problem::bare_failures_as_problems,
         ));
-    if let Some(faults) = &faults {
-        router = router.merge(faults::control(Arc::clone(faults)));
+    if let (Some(faults), Some(moved)) = (&faults, moved) {
+        router = router.merge(faults::control(Arc::clone(faults), moved));
     }
     router = router.layer(cors(&settings.allowed_origins));
     let sign_in_origin = match &settings.auth {

@@ -7,7 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use assistant_core::account::{Account, AccountId, MigrationStatus};
-use assistant_core::api::{self, MigrationState, status_after_processing};
+use assistant_core::api::draft::{DRAFT_KEPT_FOR_DAYS, Draft, KeptDraft, draft_expired};
+use assistant_core::api::{self, MigrationState, Problem, status_after_processing};
 use assistant_core::checklist::Ticks;
 use assistant_core::fixtures;
 use assistant_core::flow::MigrationRequest;
@@ -35,7 +36,7 @@ pub const DEMO_TOKENS: [(&str, &str); 2] = [
 ];
 
 /// Each schema version, applied in order to a database that has fewer.
-const MIGRATIONS: [&str; 2] = ["
+const MIGRATIONS: [&str; 3] = ["
     CREATE TABLE users (token TEXT PRIMARY KEY, user_id TEXT NOT NULL);
     CREATE TABLE accounts (id TEXT PRIMARY KEY, position INTEGER NOT NULL, body TEXT NOT NULL);
     CREATE TABLE memberships (
@@ -57,6 +58,11 @@ const MIGRATIONS: [&str; 2] = ["
     INSERT INTO invitations (email, account_id, role)
         SELECT substr(user_id, 7), account_id, role FROM memberships WHERE user_id LIKE 'email:%';
     DELETE FROM memberships WHERE user_id LIKE 'email:%';
+", "
+    CREATE TABLE drafts (
+        user_id TEXT NOT NULL, account_id TEXT NOT NULL REFERENCES accounts(id),
+        version INTEGER NOT NULL, changed_at_ms INTEGER NOT NULL, body TEXT,
+        PRIMARY KEY (user_id, account_id));
 "];
 
 /// A failure of the store itself (not of the request).
@@ -121,6 +127,64 @@ impl FirstUse {
     }
 }
 
+/// A user's draft of an account, as the store holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoredDraft {
+    /// None.
+    None,
+    /// One that expired (its answers are gone), at this version.
+    Expired {
+        /// Its version.
+        version: i64,
+    },
+    /// This one, at this version.
+    Kept {
+        /// Its version.
+        version: i64,
+        /// The draft, with when it changed.
+        kept: KeptDraft,
+    },
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+/// The user's draft of an account, emptying it if it expired by `now_ms`; one whose answers went
+/// long enough ago is no draft at all.
+fn read_draft(
+    db: &Connection,
+    user: &str,
+    account: &AccountId,
+    now_ms: i64,
+) -> Result<StoredDraft> {
+    let row: Option<(i64, i64, Option<String>)> = db
+        .query_row(
+            "SELECT version, changed_at_ms, body FROM drafts WHERE user_id = ?1 AND account_id = ?2",
+            params![user, account.as_str()],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+    let Some((version, changed_at_ms, body)) = row else {
+        return Ok(StoredDraft::None);
+    };
+    if now_ms.saturating_sub(changed_at_ms) >= 2 * DRAFT_KEPT_FOR_DAYS * DAY_MS {
+        return Ok(StoredDraft::None);
+    }
+    match body {
+        Some(body) if !draft_expired(changed_at_ms, now_ms) => Ok(StoredDraft::Kept {
+            version,
+            kept: KeptDraft::changed_at(from_json(&body)?, changed_at_ms),
+        }),
+        Some(_) => {
+            db.execute(
+                "UPDATE drafts SET body = NULL WHERE user_id = ?1 AND account_id = ?2",
+                params![user, account.as_str()],
+            )?;
+            Ok(StoredDraft::Expired { version })
+        }
+        None => Ok(StoredDraft::Expired { version }),
+    }
+}
+
 /// The database of the reference server.
 pub struct Store {
     db: Connection,
@@ -173,7 +237,7 @@ impl Store {
     /// Puts the fixtures back, forgetting every change.
     pub fn reset(&self) -> Result<()> {
         self.db.execute_batch(
-            "DELETE FROM idempotency; DELETE FROM migrations; DELETE FROM checklist; DELETE FROM readiness;
+            "DELETE FROM drafts; DELETE FROM idempotency; DELETE FROM migrations; DELETE FROM checklist; DELETE FROM readiness;
              DELETE FROM offers; DELETE FROM memberships; DELETE FROM invitations;
              DELETE FROM mpn_registry; DELETE FROM users; DELETE FROM accounts;",
         )?;
@@ -473,8 +537,79 @@ impl Store {
             "INSERT INTO idempotency (user_id, key, account_id, request, response) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![user, key, account.id.as_str(), to_json(as_sent)?, to_json(&state)?],
         )?;
+        // What the owners had typed towards it is of no more use.
+        tx.execute(
+            "DELETE FROM drafts WHERE account_id = ?1",
+            [account.id.as_str()],
+        )?;
         tx.commit()?;
         Ok(state)
+    }
+
+    /// The user's draft of an account at `now_ms`: an expired one is emptied here (its record
+    /// stays, without the answers, so the owner can be told it expired).
+    pub fn draft(&self, user: &str, account: &AccountId, now_ms: i64) -> Result<StoredDraft> {
+        let tx = self.db.unchecked_transaction()?;
+        let found = read_draft(&tx, user, account, now_ms)?;
+        tx.commit()?;
+        Ok(found)
+    }
+
+    /// Writes the user's draft of an account when `precondition` allows it against the draft
+    /// held: its new version and the draft as kept; or the refusal, with the draft held.
+    pub fn put_draft(
+        &self,
+        user: &str,
+        account: &AccountId,
+        draft: &Draft,
+        precondition: impl FnOnce(Option<i64>) -> std::result::Result<(), Problem>,
+        now_ms: i64,
+    ) -> Result<std::result::Result<(i64, KeptDraft), (Problem, StoredDraft)>> {
+        let tx = self.db.unchecked_transaction()?;
+        let held = read_draft(&tx, user, account, now_ms)?;
+        let current = match &held {
+            StoredDraft::Kept { version, .. } => Some(*version),
+            StoredDraft::None | StoredDraft::Expired { .. } => None,
+        };
+        if let Err(problem) = precondition(current) {
+            return Ok(Err((problem, held)));
+        }
+        // Versions go on across an expiry, so no ETag names two drafts.
+        let version = match &held {
+            StoredDraft::Kept { version, .. } | StoredDraft::Expired { version } => version + 1,
+            StoredDraft::None => 1,
+        };
+        tx.execute(
+            "INSERT OR REPLACE INTO drafts (user_id, account_id, version, changed_at_ms, body)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![user, account.as_str(), version, now_ms, to_json(draft)?],
+        )?;
+        tx.commit()?;
+        Ok(Ok((version, KeptDraft::changed_at(draft.clone(), now_ms))))
+    }
+
+    /// Forgets the user's draft of an account.
+    pub fn delete_draft(&self, user: &str, account: &AccountId) -> Result<()> {
+        self.db.execute(
+            "DELETE FROM drafts WHERE user_id = ?1 AND account_id = ?2",
+            params![user, account.as_str()],
+        )?;
+        Ok(())
+    }
+
+    /// Removes the answers of every draft expired at `now_ms`, and the records of those that
+    /// expired long enough ago to tell no one any more; how many drafts it emptied.
+    pub fn purge_drafts(&self, now_ms: i64) -> Result<usize> {
+        let kept_for = DRAFT_KEPT_FOR_DAYS * DAY_MS;
+        let emptied = self.db.execute(
+            "UPDATE drafts SET body = NULL WHERE body IS NOT NULL AND changed_at_ms <= ?1",
+            [now_ms.saturating_sub(kept_for)],
+        )?;
+        self.db.execute(
+            "DELETE FROM drafts WHERE body IS NULL AND changed_at_ms <= ?1",
+            [now_ms.saturating_sub(2 * kept_for)],
+        )?;
+        Ok(emptied)
     }
 
     /// How many migrations were ever started for an account (for tests of idempotency).

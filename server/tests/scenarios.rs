@@ -24,6 +24,7 @@ async fn run(scenario: &Scenario) -> Vec<String> {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
             Method::Put => reqwest::Method::PUT,
+            Method::Delete => reqwest::Method::DELETE,
         };
         let mut call = http.request(method, format!("{base}{}", request.path));
         if let Some(token) = request.token {

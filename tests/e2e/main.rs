@@ -8,6 +8,7 @@ mod accessibility;
 mod addresses;
 mod checklist;
 mod chunks;
+mod drafts;
 mod help;
 mod hostile;
 mod identity;
@@ -59,6 +60,7 @@ fn main() -> ExitCode {
         tokens::tests(&harness),
         sign_in::tests(&harness),
         identity::tests(&harness),
+        drafts::tests(&harness),
     ]
     .into_iter()
     .flatten()

@@ -286,6 +286,31 @@ impl Harness {
         Trial::test(name, move || harness.run(Recording::Requests, test))
     }
 
+    /// A test with two fresh browsers, as one person on two devices; both are closed after it.
+    pub fn trial_with_two_browsers<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Client, Client, Apps) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        let inner = Arc::clone(&self.inner);
+        Trial::test(name, move || {
+            inner.runtime.block_on(async {
+                let first = inner.browser(Recording::Nothing).await?;
+                let second = match inner.browser(Recording::Nothing).await {
+                    Ok(second) => second,
+                    Err(why) => {
+                        let _ = first.close().await;
+                        return Err(why);
+                    }
+                };
+                let outcome = test(first.clone(), second.clone(), inner.apps.clone()).await;
+                let _ = first.close().await;
+                let _ = second.close().await;
+                outcome
+            })
+        })
+    }
+
     /// A test that needs no browser (it speaks HTTP itself), with the app's URLs.
     pub fn without_browser<F, Fut>(&self, name: &str, test: F) -> Trial
     where

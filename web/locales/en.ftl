@@ -23,6 +23,18 @@ print-page = Print this page
 progress-is-saved = Your answers are saved as you go. You can close this page and come back later.
 progress-discarded = Your saved answers for this account could not be read, so we started again. Nothing was sent.
 progress-not-saved = Your browser is not saving your answers. Keep this page open until you finish.
+draft-expired = Your saved answers for this account were deleted because they had not changed for 30{"\u00A0"}days. Nothing was sent.
+draft-removed = Your saved answers for this account were removed on another device. Nothing was sent.
+which-answers-heading = Which answers do you want to keep?
+which-answers-changed-today = You changed these answers on another device at { $time }.
+which-answers-changed-on = You changed these answers on another device on { $date } at { $time }.
+which-answers-take-other = Use the answers from the other device
+which-answers-keep-here = Keep the answers on this device
+forget-answers-button = Forget my answers
+forget-answers-confirm-here = Your answers for this account will be removed from this browser. You will start again.
+forget-answers-confirm-everywhere = Your answers for this account will be removed from this browser and from your account. You will start again.
+forget-answers-yes = Yes, forget my answers
+forget-answers-cancel = Cancel
 
 ## What can go wrong with a call.
 

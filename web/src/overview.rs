@@ -11,7 +11,7 @@ use crate::backend::browser_idna::BrowserIdna;
 use crate::backend::client::path_segment;
 use crate::context::{Api, NamedAccount, Settings};
 use crate::i18n::{Locale, text};
-use crate::journey::progress::Shelf;
+use crate::journey::shelf::Shelf;
 use crate::parts;
 use crate::route::{Navigator, Screen, ScreenLink};
 use crate::ui::external_link::ExternalLink;

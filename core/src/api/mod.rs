@@ -4,6 +4,7 @@
 //! Backends persist and transport; which request is refused, with which problem code, is
 //! decided here from the flow's verdict.
 
+pub mod draft;
 mod problem;
 pub mod scenarios;
 

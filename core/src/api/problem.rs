@@ -46,6 +46,8 @@ pub enum ProblemCode {
     PreconditionRequired,
     /// The request's body is larger than the server takes.
     PayloadTooLarge,
+    /// The draft was removed 30 days after its last change.
+    DraftExpired,
     /// Too many requests of this kind from this sign-in: the `Retry-After` header says when to
     /// try again.
     TooManyRequests,
@@ -72,6 +74,7 @@ impl ProblemCode {
             | ProblemCode::MpnInactive
             | ProblemCode::ValidationFailed => 422,
             ProblemCode::PayloadTooLarge => 413,
+            ProblemCode::DraftExpired => 410,
             ProblemCode::PreconditionRequired => 428,
             ProblemCode::TooManyRequests => 429,
             ProblemCode::Internal => 500,
@@ -80,7 +83,7 @@ impl ProblemCode {
     }
 
     /// Every code.
-    pub const ALL: [ProblemCode; 18] = [
+    pub const ALL: [ProblemCode; 19] = [
         ProblemCode::Unauthorized,
         ProblemCode::NotFound,
         ProblemCode::NotOwner,
@@ -96,6 +99,7 @@ impl ProblemCode {
         ProblemCode::PreconditionFailed,
         ProblemCode::PreconditionRequired,
         ProblemCode::PayloadTooLarge,
+        ProblemCode::DraftExpired,
         ProblemCode::TooManyRequests,
         ProblemCode::Timeout,
         ProblemCode::Internal,
@@ -119,6 +123,7 @@ impl ProblemCode {
             ProblemCode::PreconditionFailed => "precondition_failed",
             ProblemCode::PreconditionRequired => "precondition_required",
             ProblemCode::PayloadTooLarge => "payload_too_large",
+            ProblemCode::DraftExpired => "draft_expired",
             ProblemCode::TooManyRequests => "too_many_requests",
             ProblemCode::Timeout => "timeout",
             ProblemCode::Internal => "internal",

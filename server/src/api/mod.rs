@@ -3,6 +3,7 @@
 
 mod accounts;
 mod checklist;
+mod drafts;
 mod migration;
 
 use std::sync::Arc;
@@ -37,6 +38,10 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route(
             "/v1/accounts/{id}/checklist",
             get(checklist::read).put(checklist::update),
+        )
+        .route(
+            "/v1/accounts/{id}/draft",
+            get(drafts::read).put(drafts::write).delete(drafts::forget),
         )
         .route("/v1/mpn/{id}", get(accounts::lookup_mpn))
         .route("/v1", any(not_found))

@@ -2,6 +2,7 @@
 //! embedded demo backend, so every screen works the same on both. Bodies are the core's types.
 
 use assistant_core::account::{Account, AccountId};
+use assistant_core::api::draft::{Draft, DraftConflict, KeptDraft};
 use assistant_core::api::{
     AccountDetail, ChecklistTicks, MigrationState, Problem, ProblemCode, WorkEmailAccepted,
     WorkEmailCheck,
@@ -100,6 +101,47 @@ fn request(
 
 const NO_BODY: Option<&()> = None;
 
+/// The version an ETag names (`"3"` is 3).
+fn version_of(response: &ApiResponse) -> Result<i64, ClientError> {
+    response
+        .etag
+        .as_deref()
+        .and_then(|tag| tag.trim_start_matches("W/").trim_matches('"').parse().ok())
+        .ok_or(ClientError::Malformed)
+}
+
+/// The API's draft of an account, as the app reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemoteDraft {
+    /// There is none.
+    None,
+    /// It expired: the API removed its answers.
+    Expired,
+    /// This one, at this version.
+    Kept {
+        /// The draft, with when it changed.
+        kept: KeptDraft,
+        /// Its version.
+        version: i64,
+    },
+}
+
+/// What writing a draft did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftWritten {
+    /// Saved, at this version.
+    Saved {
+        /// The new version.
+        version: i64,
+    },
+    /// The API's draft changed since (or exists, or went): the one it holds now, if any, with
+    /// its version.
+    Conflict {
+        /// The draft held, and its version.
+        current: Option<(KeptDraft, i64)>,
+    },
+}
+
 impl Client {
     /// A client on this transport.
     pub fn new(transport: Transport) -> Self {
@@ -129,6 +171,18 @@ impl Client {
             } => Some(source.person()),
             _ => None,
         }
+    }
+
+    /// Whether the API keeps the person's drafts: when someone is signed in (the app's own
+    /// sign-in, or a host's `getToken`); not on the demo backend, nor with a fixed demo token.
+    pub fn keeps_drafts(&self) -> bool {
+        matches!(
+            &self.transport,
+            Transport::Http {
+                token: Token::SignedIn(_) | Token::Host(_),
+                ..
+            }
+        )
     }
 
     /// Puts the demo's fixtures back; nothing on a real server.
@@ -258,6 +312,76 @@ impl Client {
             .await?;
         decode(&response, by_serde::<ChecklistTicks>)?;
         response.etag.ok_or(ClientError::Malformed)
+    }
+
+    /// The signed-in owner's draft of an account.
+    pub async fn draft(&self, id: &AccountId) -> Result<RemoteDraft, ClientError> {
+        let response = self
+            .send(request(
+                "GET",
+                account_path(id, "/draft"),
+                Vec::new(),
+                NO_BODY,
+            ))
+            .await?;
+        match response.status {
+            404 => Ok(RemoteDraft::None),
+            410 => Ok(RemoteDraft::Expired),
+            _ => {
+                let kept = decode(&response, by_serde)?;
+                Ok(RemoteDraft::Kept {
+                    kept,
+                    version: version_of(&response)?,
+                })
+            }
+        }
+    }
+
+    /// Writes the owner's draft of an account over the version `over` (creating it when `None`).
+    pub async fn put_draft(
+        &self,
+        id: &AccountId,
+        over: Option<i64>,
+        draft: &Draft,
+    ) -> Result<DraftWritten, ClientError> {
+        let precondition = match over {
+            Some(version) => ("if-match".to_owned(), assistant_core::api::etag(version)),
+            None => ("if-none-match".to_owned(), "*".to_owned()),
+        };
+        let path = account_path(id, "/draft");
+        let response = self
+            .send(request("PUT", path, vec![precondition], Some(draft)))
+            .await?;
+        if response.status == 412 {
+            let conflict: DraftConflict = by_serde(&response.body).ok_or(ClientError::Malformed)?;
+            let version = conflict
+                .etag
+                .as_deref()
+                .and_then(|tag| tag.trim_matches('"').parse().ok());
+            return Ok(DraftWritten::Conflict {
+                current: conflict.current.zip(version),
+            });
+        }
+        decode(&response, by_serde::<KeptDraft>)?;
+        Ok(DraftWritten::Saved {
+            version: version_of(&response)?,
+        })
+    }
+
+    /// Forgets the owner's draft of an account.
+    pub async fn forget_draft(&self, id: &AccountId) -> Result<(), ClientError> {
+        let response = self
+            .send(request(
+                "DELETE",
+                account_path(id, "/draft"),
+                Vec::new(),
+                NO_BODY,
+            ))
+            .await?;
+        match response.status {
+            204 => Ok(()),
+            _ => decode(&response, |_| Some(())),
+        }
     }
 }
 

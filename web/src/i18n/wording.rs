@@ -161,3 +161,35 @@ pub fn date(locale: Locale, date: Date) -> String {
         .to_locale_date_string(region, &options)
         .into()
 }
+
+/// A moment as the language writes it, by the browser's `Intl` in the browser's time zone: its
+/// date ("3 December", "3 december") unless it is today at `now_ms`, and its time ("14:05").
+pub fn moment(locale: Locale, at_ms: i64, now_ms: f64) -> (Option<String>, String) {
+    let region = match locale {
+        Locale::En => "en-GB",
+        Locale::Sv => "sv-SE",
+    };
+    let options = |pairs: &[(&str, &str)]| {
+        let options = js_sys::Object::new();
+        for (key, value) in pairs {
+            let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+        }
+        options
+    };
+    let at = js_sys::Date::new(&(at_ms as f64).into());
+    let now = js_sys::Date::new(&now_ms.into());
+    let time = at
+        .to_locale_time_string_with_options(
+            region,
+            &options(&[("hour", "2-digit"), ("minute", "2-digit")]),
+        )
+        .into();
+    let today = at.get_full_year() == now.get_full_year()
+        && at.get_month() == now.get_month()
+        && at.get_date() == now.get_date();
+    let date = (!today).then(|| {
+        at.to_locale_date_string(region, &options(&[("day", "numeric"), ("month", "long")]))
+            .into()
+    });
+    (date, time)
+}

@@ -8,6 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, text};
+use crate::journey::forget::ForgetAnswers;
 use crate::journey::state::Journey;
 use crate::journey::submission::Submission;
 use crate::route::{Navigator, Screen, ScreenLink};
@@ -107,6 +108,7 @@ pub fn CheckAnswersPage(
         >
             {move || if pending.get() { locale.get().migrating() } else { locale.get().migrate_button() }}
         </button>
+        <ForgetAnswers journey/>
     }
 }
 

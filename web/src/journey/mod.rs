@@ -6,13 +6,17 @@
 pub mod check_answers;
 pub mod confirmation;
 pub mod cooldown;
+pub mod forget;
 pub mod migration;
 pub mod mpn_id;
 pub mod poll;
 pub mod progress;
 pub mod question;
+pub mod shelf;
 pub mod state;
 pub mod submission;
+pub mod sync;
+pub mod which_answers;
 pub mod work_email;
 
 use assistant_core::account::{AccountId, MigrationStatus};
@@ -27,8 +31,11 @@ use crate::journey::check_answers::CheckAnswersPage;
 use crate::journey::confirmation::ConfirmationPage;
 use crate::journey::migration::MigrationPage;
 use crate::journey::mpn_id::MpnIdPage;
-use crate::journey::progress::{Loaded, Progress, Shelf};
+use crate::journey::progress::Progress;
+use crate::journey::shelf::{Loaded, Shelf};
 use crate::journey::state::{Journey, LoadedAccount};
+use crate::journey::sync::{Notice, Opening};
+use crate::journey::which_answers::WhichAnswers;
 use crate::journey::work_email::WorkEmailPage;
 use crate::route::{Navigator, Screen};
 use crate::ui::page::ProblemPanel;
@@ -57,23 +64,26 @@ pub fn redirect(
     }
 }
 
-/// Loads the account, and the registry's answer for the new MPN ID of `saved`.
+/// Loads the account, brings the `saved` copy of its progress and the API's draft together, and
+/// loads the registry's answer for the new MPN ID of the progress that results.
 async fn load_account(
     api: Api,
     id: AccountId,
-    saved: &Progress,
-) -> Result<LoadedAccount, ClientError> {
+    saved: Option<Progress>,
+) -> Result<(LoadedAccount, Opening), ClientError> {
     let client = api.client();
-    let new_id = saved
+    let detail = client.account(&id).await?;
+    let opening = sync::open(&client, &detail.account, saved).await;
+    let new_id = opening
+        .progress
         .answers
         .new_mpn_id()
         .and_then(|text| assistant_core::MpnId::parse(text).ok());
-    let detail = client.account(&id).await?;
     let new_mpn = match new_id {
         Some(new_id) => Some(client.lookup_mpn(&new_id).await?),
         None => None,
     };
-    Ok(LoadedAccount { detail, new_mpn })
+    Ok((LoadedAccount { detail, new_mpn }, opening))
 }
 
 /// The journey of one account: loads it, then shows its pages.
@@ -85,22 +95,28 @@ pub fn AccountJourney(
     let api = expect_context::<Api>();
     let shelf = Shelf::of(&api.client());
     let (saved, discarded) = match shelf.load(&account_id, js_sys::Date::now()) {
-        Loaded::Restored(progress) => (progress, false),
-        Loaded::Nothing => (Progress::default(), false),
-        Loaded::Discarded => (Progress::default(), true),
+        Loaded::Restored(progress) => (Some(progress), false),
+        Loaded::Nothing => (None, false),
+        Loaded::Discarded => (None, true),
     };
     let saved = StoredValue::new(saved);
     let account_id = StoredValue::new(account_id);
     let shelf = StoredValue::new(shelf);
+    let notice = RwSignal::new(discarded.then_some(Notice::Discarded));
 
-    let loaded = RwSignal::new(None::<LoadedAccount>);
+    let loaded = RwSignal::new(None::<(LoadedAccount, Opening)>);
     let failure = RwSignal::new(None::<ClientError>);
     let load = move || {
         failure.set(None);
         let (id, progress) = (account_id.get_value(), saved.get_value());
         spawn_local(async move {
-            match load_account(api, id, &progress).await {
-                Ok(account) => loaded.set(Some(account)),
+            match load_account(api, id, progress).await {
+                Ok((account, opening)) => {
+                    if opening.notice.is_some() {
+                        notice.set(opening.notice);
+                    }
+                    loaded.set(Some((account, opening)));
+                }
                 Err(error) => failure.set(Some(error)),
             }
         });
@@ -108,11 +124,18 @@ pub fn AccountJourney(
     load();
 
     view! {
-        <Show when=move || discarded>
-            <div class="pma-notice" role="status">
-                <p class="pma-body">{text(Locale::progress_discarded)}</p>
-            </div>
-        </Show>
+        {move || notice.get().map(|notice| {
+            let words = match notice {
+                Notice::Discarded => Locale::progress_discarded,
+                Notice::Expired => Locale::draft_expired,
+                Notice::Removed => Locale::draft_removed,
+            };
+            view! {
+                <div class="pma-notice" role="status">
+                    <p class="pma-body">{text(words)}</p>
+                </div>
+            }
+        })}
         {move || match (failure.get(), loaded.get()) {
             (Some(error), _) => {
                 view! { <ProblemPanel error=error on_retry=Callback::new(move |()| load())/> }
@@ -124,8 +147,20 @@ pub fn AccountJourney(
                 }
                     .into_any()
             }
-            (None, Some(account)) => {
-                let journey = Journey::new(account, saved.get_value(), shelf.get_value());
+            (None, Some((account, opening))) => {
+                let client = api.client();
+                let keeps = client.keeps_drafts()
+                    && assistant_core::api::draft::may_keep_draft(&account.detail.account).is_ok();
+                let journey = Journey::new(
+                    account,
+                    opening.progress,
+                    shelf.get_value(),
+                    keeps.then_some(client),
+                    opening.other,
+                );
+                if opening.send {
+                    journey.send_draft();
+                }
                 view! { <JourneyPages journey/> }.into_any()
             }
         }}
@@ -176,7 +211,12 @@ fn JourneyPages(journey: Journey) -> impl IntoView {
         }
     });
 
+    // Changes that could not reach the API go when the network is back.
+    let online = window_event_listener(leptos::ev::online, move |_| journey.send_unsent());
+    on_cleanup(move || online.remove());
+
     view! {
+        <WhichAnswers journey/>
         <Show when=move || journey.unsaved.get()>
             <div class="pma-notice" role="status">
                 <p class="pma-body">{text(Locale::progress_not_saved)}</p>

@@ -2,24 +2,20 @@
 //! the screen they were on, kept per account in the browser's local storage so that a reload, a
 //! detour to enrol or a closed tab loses nothing.
 //!
-//! Saves are kept apart by backend and by person: each lives on a [`Shelf`] named for the demo
-//! backend or for the API's address, and, when the app signed someone in, for a hash of who they
-//! are. A demo widget and a real one on one page, two APIs, or two people on one browser never see
-//! each other's answers; signing out removes the person's shelf. A save is kept for [`KEPT_FOR_DAYS`] days from its last change; once the
+//! Saves are kept apart by backend and by person, each on its shelf (`shelf.rs`); signing out
+//! removes the person's shelf. A save is kept for [`KEPT_FOR_DAYS`] days from its last change; once the
 //! account is migrated, its answers and drafts are forgotten.
 //!
 //! Each save carries a format version. A save of an unknown version, one that cannot be read, or
 //! one past its time is discarded when its account opens (and the app says so); storage that is
 //! full or refused leaves progress in memory.
 
-use assistant_core::account::AccountId;
 use assistant_core::flow::Answers;
 use assistant_core::json::{FromJson, Json, optional, required};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use crate::backend::browser_json::read_json;
-use crate::backend::client::{Client, path_segment};
 use crate::backend::json_text;
 
 /// The version of the saved format this app writes and reads.
@@ -27,16 +23,19 @@ pub const VERSION: u32 = 2;
 /// How long a save is kept after its last change.
 pub const KEPT_FOR_DAYS: u32 = 30;
 const DAY_MS: f64 = 86_400_000.0;
-const KEY_PREFIX: &str = "pma-progress:";
+pub(super) const KEY_PREFIX: &str = "pma-progress:";
 
-/// What the owner typed but has not yet given as an answer (Continue not pressed).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Drafts {
-    /// The work email field, as typed.
-    pub work_email: Option<String>,
-    /// The new MPN ID field, as typed.
-    pub mpn_id: Option<String>,
+/// What the owner typed but has not yet given as an answer (Continue not pressed), as a draft of
+/// the API holds it too.
+pub type Drafts = assistant_core::api::draft::Typed;
+
+/// How this copy stands to the API's draft, where the API keeps drafts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SyncMark {
+    /// The API's version this copy was last the same as.
+    pub synced: Option<i64>,
+    /// Whether it changed since, and the change has not reached the API.
+    pub unsent: bool,
 }
 
 /// An account's progress through the migration.
@@ -51,6 +50,9 @@ pub struct Progress {
     pub idempotency_key: Option<String>,
     /// The path of the screen last shown (below the app's base path).
     pub screen: Option<String>,
+    /// How it stands to the API's draft.
+    #[serde(skip)]
+    pub sync: SyncMark,
 }
 
 impl Progress {
@@ -108,6 +110,12 @@ struct Saved {
     idempotency_key: Option<String>,
     #[serde(default)]
     screen: Option<String>,
+    /// The API's version, written as the `u32` the save's own version is (an `i64` writer would
+    /// be the first screen's only one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    synced: Option<u32>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    unsent: bool,
 }
 
 /// A save as the overview reads it: the answers and drafts only seen to be there. It is read by
@@ -150,18 +158,6 @@ fn readable(version: u32, saved_at_ms: f64, now_ms: f64) -> bool {
     version == VERSION && now_ms - saved_at_ms <= f64::from(KEPT_FOR_DAYS) * DAY_MS
 }
 
-/// What was found in storage for an account.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loaded {
-    /// Nothing saved (or storage unavailable).
-    Nothing,
-    /// A save, read.
-    Restored(Progress),
-    /// A save that could not be read (corrupted, or written by an unknown version) or was past
-    /// its time: removed.
-    Discarded,
-}
-
 /// Reads saved text as progress at `now_ms`: `None` when it is not a save this app can read, or
 /// one older than [`KEPT_FOR_DAYS`].
 pub fn parse(text: &str, now_ms: f64) -> Option<Progress> {
@@ -171,6 +167,10 @@ pub fn parse(text: &str, now_ms: f64) -> Option<Progress> {
         drafts: saved.drafts,
         idempotency_key: saved.idempotency_key,
         screen: saved.screen,
+        sync: SyncMark {
+            synced: saved.synced.map(i64::from),
+            unsent: saved.unsent,
+        },
     })
 }
 
@@ -187,7 +187,7 @@ pub fn glance(text: &str, now_ms: f64) -> Option<Glance> {
 }
 
 /// The text of a save of `progress` at `now_ms`.
-fn to_text(progress: &Progress, now_ms: f64) -> String {
+pub(super) fn to_text(progress: &Progress, now_ms: f64) -> String {
     let progress = progress.clone();
     let saved = Saved {
         version: VERSION,
@@ -196,110 +196,10 @@ fn to_text(progress: &Progress, now_ms: f64) -> String {
         drafts: progress.drafts,
         idempotency_key: progress.idempotency_key,
         screen: progress.screen,
+        synced: progress.sync.synced.and_then(|v| u32::try_from(v).ok()),
+        unsent: progress.sync.unsent,
     };
     json_text(&saved)
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Where one backend's saves are kept: the demo's, or an API's (named by its address).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shelf {
-    /// The backend, as the start of each of its keys.
-    prefix: String,
-}
-
-impl Shelf {
-    /// The shelf of `client`'s backend, and of the person its own sign-in signed in: another
-    /// person signing in on this browser sees none of their saves.
-    pub fn of(client: &Client) -> Self {
-        match (client.api_address(), client.person()) {
-            (Some(address), Some(person)) => Self::person(&address, &person.key),
-            (Some(address), None) => Self::api(&address),
-            (None, _) => Self::demo(),
-        }
-    }
-
-    /// The shelf of the person whose identity hashes to `person`, on the API at `base_url`.
-    pub fn person(base_url: &str, person: &str) -> Self {
-        let api = Self::api(base_url);
-        Self {
-            prefix: format!("{}{}/", api.prefix, path_segment(&person)),
-        }
-    }
-
-    /// The shelf of the embedded demo backend.
-    pub fn demo() -> Self {
-        Self::named("demo")
-    }
-
-    /// The shelf of the API at `base_url` (absolute, as the client sends requests to it).
-    pub fn api(base_url: &str) -> Self {
-        Self::named(base_url)
-    }
-
-    fn named(backend: &str) -> Self {
-        Self {
-            prefix: format!("{KEY_PREFIX}{}/", path_segment(&backend)),
-        }
-    }
-
-    /// The storage key of an account's save: the backend and the account, each encoded, so that
-    /// no id or address can reach into another's key.
-    pub fn key(&self, account: &AccountId) -> String {
-        format!("{}{}", self.prefix, path_segment(account))
-    }
-
-    /// The progress saved for an account, at `now_ms`; a save that cannot be read or is past
-    /// its time is removed (and reported as discarded).
-    pub fn load(&self, account: &AccountId, now_ms: f64) -> Loaded {
-        let Some(storage) = storage() else {
-            return Loaded::Nothing;
-        };
-        let key = self.key(account);
-        match storage.get_item(&key).ok().flatten() {
-            None => Loaded::Nothing,
-            Some(text) => match parse(&text, now_ms) {
-                Some(progress) => Loaded::Restored(progress),
-                None => {
-                    let _ = storage.remove_item(&key);
-                    Loaded::Discarded
-                }
-            },
-        }
-    }
-
-    /// A glance at the progress saved for an account, if it can be read at `now_ms`; a look
-    /// that changes nothing (a save that cannot be read stays, for its account to say so when it
-    /// opens).
-    pub fn glance(&self, account: &AccountId, now_ms: f64) -> Option<Glance> {
-        let text = storage()?.get_item(&self.key(account)).ok()??;
-        glance(&text, now_ms)
-    }
-
-    /// Saves an account's progress at `now_ms`; `false` when storage is full, refused or absent
-    /// (the app goes on in memory).
-    pub fn save(&self, account: &AccountId, progress: &Progress, now_ms: f64) -> bool {
-        let text = to_text(progress, now_ms);
-        storage().is_some_and(|storage| storage.set_item(&self.key(account), &text).is_ok())
-    }
-
-    /// Forgets every save on this shelf (when the demo data is reset, or its person signs out);
-    /// other shelves keep theirs.
-    pub fn clear(&self) {
-        let Some(storage) = storage() else {
-            return;
-        };
-        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|key| key.starts_with(&self.prefix))
-            .collect();
-        for key in keys {
-            let _ = storage.remove_item(&key);
-        }
-    }
 }
 
 /// A new idempotency key: a random UUID from the browser.
@@ -331,6 +231,7 @@ mod tests {
             },
             idempotency_key: Some("k-1".into()),
             screen: Some("accounts/adatum/mpn-id".into()),
+            sync: SyncMark::default(),
         }
     }
 
@@ -379,27 +280,6 @@ mod tests {
             parse(r#"{"version":2,"saved_at_ms":1800000000000}"#, NOW),
             Some(Progress::default())
         );
-    }
-
-    #[test]
-    fn each_backend_keeps_its_saves_under_keys_of_its_own() {
-        let fabrikam = AccountId::parse("fabrikam").unwrap();
-        let keys = [
-            Shelf::demo().key(&fabrikam),
-            Shelf::api("https://portal.example/api/").key(&fabrikam),
-            Shelf::api("https://portal.example/").key(&fabrikam),
-            Shelf::api("http://127.0.0.1:8080/").key(&fabrikam),
-        ];
-        let distinct: std::collections::BTreeSet<_> = keys.iter().collect();
-        assert_eq!(distinct.len(), keys.len(), "{keys:?}");
-        assert_eq!(keys[0], "pma-progress:demo/fabrikam");
-        assert_eq!(
-            keys[1],
-            "pma-progress:https%3A%2F%2Fportal.example%2Fapi%2F/fabrikam"
-        );
-        // An id cannot reach into another backend's keys, nor an address into another's.
-        let sly = AccountId::parse("x/fabrikam").unwrap();
-        assert_eq!(Shelf::demo().key(&sly), "pma-progress:demo/x%2Ffabrikam");
     }
 
     #[test]

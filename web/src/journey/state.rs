@@ -9,7 +9,10 @@ use assistant_core::mpn::MpnRecord;
 use leptos::prelude::*;
 
 use crate::backend::browser_idna::BrowserIdna;
-use crate::journey::progress::{Progress, Shelf};
+use crate::backend::client::Client;
+use crate::journey::progress::Progress;
+use crate::journey::shelf::Shelf;
+use crate::journey::sync::{self, OtherCopy, Sender, Sent, draft_of, progress_of};
 use crate::route::Screen;
 
 /// An account's journey, with the account loaded.
@@ -26,6 +29,11 @@ pub struct Journey {
     pub progress: RwSignal<Progress>,
     /// Whether the last change could not be saved in the browser (it stays in memory).
     pub unsaved: RwSignal<bool>,
+    /// Where the draft is sent, when the API keeps one for this owner.
+    drafts_to: StoredValue<Option<Client>, LocalStorage>,
+    sender: StoredValue<Sender, LocalStorage>,
+    /// The API's draft, changed on another device, while the person has not chosen.
+    pub other: RwSignal<Option<OtherCopy>, LocalStorage>,
 }
 
 /// An account as the API gave it, with the registry's answer for the new MPN ID of the saved
@@ -39,16 +47,125 @@ pub struct LoadedAccount {
 }
 
 impl Journey {
-    /// The journey of a loaded account, from the progress saved on `shelf`.
-    pub fn new(loaded: LoadedAccount, progress: Progress, shelf: Shelf) -> Self {
-        Self {
+    /// The journey of a loaded account, from the progress saved on `shelf`; its draft sent to
+    /// `drafts_to` when the API keeps one (`other` is the API's, when it differs).
+    pub fn new(
+        loaded: LoadedAccount,
+        progress: Progress,
+        shelf: Shelf,
+        drafts_to: Option<Client>,
+        other: Option<OtherCopy>,
+    ) -> Self {
+        let keeps = drafts_to.is_some();
+        let journey = Self {
             account_id: StoredValue::new(loaded.detail.account.id.clone()),
             shelf: StoredValue::new(shelf),
             detail: RwSignal::new(loaded.detail),
             new_mpn: RwSignal::new(loaded.new_mpn),
             progress: RwSignal::new(progress),
             unsaved: RwSignal::new(false),
+            drafts_to: StoredValue::new_local(drafts_to),
+            sender: StoredValue::new_local(Sender::default()),
+            other: RwSignal::new_local(other),
+        };
+        if keeps {
+            // What opening the draft decided (the API's taken, or the copy here forgotten).
+            journey.save();
         }
+        journey
+    }
+
+    /// Saves the progress in the browser.
+    fn save(&self) {
+        let saved = self.progress.with_untracked(|progress| {
+            self.shelf
+                .with_value(|shelf| shelf.save(&self.account_id(), progress, js_sys::Date::now()))
+        });
+        self.unsaved.set(!saved);
+    }
+
+    /// Sends the draft to the API beside the page (one send at a time; a change made meanwhile
+    /// follows): when it cannot go, it waits here, marked unsent.
+    pub fn send_draft(&self) {
+        let Some(client) = self.drafts_to.get_value() else {
+            return;
+        };
+        let sender = self.sender.get_value();
+        if !sender.start() {
+            return;
+        }
+        let journey = *self;
+        leptos::task::spawn_local(async move {
+            loop {
+                let (draft, over) = journey
+                    .progress
+                    .with_untracked(|p| (draft_of(p), p.sync.synced));
+                let stop = match sync::send(&client, &journey.account_id(), over, &draft).await {
+                    Sent::Saved(version) => {
+                        journey.progress.update(|p| {
+                            p.sync.synced = Some(version);
+                            p.sync.unsent = draft_of(p) != draft;
+                        });
+                        journey.save();
+                        // Changed meanwhile (the screen that follows a Continue): that too.
+                        if journey.progress.with_untracked(|p| p.sync.unsent) {
+                            continue;
+                        }
+                        false
+                    }
+                    Sent::Other(other) => {
+                        journey.other.set(Some(other));
+                        true
+                    }
+                    Sent::NotSent => true,
+                };
+                if !sender.ended() || stop {
+                    return;
+                }
+            }
+        });
+    }
+
+    /// Sends the draft if it holds what the API has not had (when the network is back).
+    pub fn send_unsent(&self) {
+        if self.progress.with_untracked(|p| p.sync.unsent) {
+            self.send_draft();
+        }
+    }
+
+    /// The person chose the other device's answers.
+    pub fn take_other(&self) {
+        if let Some(other) = self.other.get_untracked() {
+            self.progress
+                .set(progress_of(other.kept.draft, other.version));
+            self.save();
+            self.other.set(None);
+        }
+    }
+
+    /// The person chose this device's answers: they are written over the other's.
+    pub fn keep_here(&self) {
+        if let Some(other) = self.other.get_untracked() {
+            self.progress.update(|p| {
+                p.sync.synced = Some(other.version);
+                p.sync.unsent = true;
+            });
+            self.save();
+            self.other.set(None);
+            self.send_draft();
+        }
+    }
+
+    /// The client the draft goes to, when the API keeps one.
+    pub fn drafts_to(&self) -> Option<Client> {
+        self.drafts_to.get_value()
+    }
+
+    /// Forgets the progress here (after the API's draft was forgotten).
+    pub fn forget_here(&self) {
+        self.shelf
+            .with_value(|shelf| shelf.remove(&self.account_id()));
+        self.progress.set(Progress::default());
     }
 
     /// The account's identifier.
@@ -85,14 +202,27 @@ impl Journey {
             .with(|progress| self.assess_with(&progress.answers))
     }
 
-    /// Changes the progress and saves it.
+    /// Changes the progress and saves it; where the API keeps a draft, a change of the answers or
+    /// the submission's key (a Continue) is sent too, and what is only typed, or the screen shown,
+    /// goes with the next one (or when the network is back).
     pub fn update_progress(&self, change: impl FnOnce(&mut Progress)) {
+        let before = self.progress.with_untracked(draft_of);
         self.progress.update(change);
-        let saved = self.progress.with_untracked(|progress| {
-            self.shelf
-                .with_value(|shelf| shelf.save(&self.account_id(), progress, js_sys::Date::now()))
+        let keeps = self.drafts_to.with_value(Option::is_some);
+        let (changed, continued) = self.progress.with_untracked(|p| {
+            let now = draft_of(p);
+            (
+                now != before,
+                now.answers != before.answers || now.idempotency_key != before.idempotency_key,
+            )
         });
-        self.unsaved.set(!saved);
+        if keeps && changed {
+            self.progress.update_untracked(|p| p.sync.unsent = true);
+        }
+        self.save();
+        if keeps && continued {
+            self.send_draft();
+        }
     }
 
     /// The screen of a question of this account.

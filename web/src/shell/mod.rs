@@ -16,7 +16,7 @@ use crate::backend::config;
 use crate::context::{Api, NamedAccount, Settings};
 use crate::help::NotFoundPage;
 use crate::i18n::{Locale, browser_locale, text};
-use crate::journey::progress::Shelf;
+use crate::journey::shelf::Shelf;
 use crate::overview::AccountsOverview;
 use crate::parts::{Late, LatePart};
 use crate::placement::{Placement, text_or_null};

@@ -6,6 +6,10 @@
 //! speaks to a server, and the contract's shared scenarios run against it unchanged.
 
 use assistant_core::account::{Account, MigrationStatus};
+use assistant_core::api::draft::{
+    Draft, DraftConflict, DraftRefusal, KeptDraft, draft_expired, draft_precondition,
+    may_keep_draft, read_draft,
+};
 use assistant_core::api::{
     self, AccountDetail, AccountFacts, ChecklistTicks, FirstUse, MigrationState, Problem,
     ProblemCode, WorkEmailCheck, status_after_processing,
@@ -219,6 +223,10 @@ impl DemoBackend {
                 Ok((200, json_text(&ticks), Some(api::etag(version))))
             }
             (["checklist"], "PUT") => self.put_checklist(id, request),
+            (["draft"], method) => {
+                may_keep_draft(account)?;
+                self.draft(id, method, request, now_ms as i64)
+            }
             _ => Err(Problem::of(ProblemCode::NotFound)),
         }
     }
@@ -301,6 +309,7 @@ impl DemoBackend {
                 completes_at_ms: now_ms + self.migration_takes_ms,
             },
         );
+        self.kept.state.drafts.remove(&id);
         self.kept.state.idempotency.insert(
             key,
             Remembered {
@@ -311,6 +320,80 @@ impl DemoBackend {
         );
         self.kept.save();
         json(202, &answer)
+    }
+
+    /// The owner's draft of the account `id`: read, written or forgotten, as the server does.
+    fn draft(&mut self, id: &str, method: &str, request: &ApiRequest, now_ms: i64) -> Answer {
+        let held = match self.kept.state.drafts.get_mut(id) {
+            Some((version, changed_at_ms, draft @ Some(_)))
+                if draft_expired(*changed_at_ms, now_ms) =>
+            {
+                *draft = None;
+                Some((*version, *changed_at_ms, None))
+            }
+            Some(entry) => Some(entry.clone()),
+            None => None,
+        };
+        let kept =
+            |changed_at_ms, draft: &Draft| KeptDraft::changed_at(draft.clone(), changed_at_ms);
+        match method {
+            "GET" => match held {
+                Some((version, changed_at_ms, Some(draft))) => Ok((
+                    200,
+                    json_text(&kept(changed_at_ms, &draft)),
+                    Some(api::etag(version)),
+                )),
+                Some((_, _, None)) => Err(Problem::of(ProblemCode::DraftExpired)),
+                None => Err(Problem::of(ProblemCode::NotFound)),
+            },
+            "PUT" => {
+                let draft = read_draft(request.body.as_deref().unwrap_or_default().as_bytes())?;
+                let current = match &held {
+                    Some((version, _, Some(_))) => Some(*version),
+                    _ => None,
+                };
+                match draft_precondition(
+                    request.header("if-match"),
+                    request.header("if-none-match"),
+                    current,
+                ) {
+                    Ok(_) => {}
+                    Err(DraftRefusal::Required(problem) | DraftRefusal::Invalid(problem)) => {
+                        return Err(problem);
+                    }
+                    Err(DraftRefusal::Failed(problem)) => {
+                        let current = held.as_ref().and_then(|(version, changed, draft)| {
+                            draft
+                                .as_ref()
+                                .map(|draft| (kept(*changed, draft), api::etag(*version)))
+                        });
+                        let conflict = DraftConflict {
+                            problem,
+                            etag: current.as_ref().map(|(_, etag)| etag.clone()),
+                            current: current.map(|(kept, _)| kept),
+                        };
+                        return Ok((412, json_text(&conflict), None));
+                    }
+                }
+                let version = held.map_or(1, |(version, _, _)| version + 1);
+                self.kept
+                    .state
+                    .drafts
+                    .insert(id.to_owned(), (version, now_ms, Some(draft.clone())));
+                self.kept.save();
+                Ok((
+                    200,
+                    json_text(&kept(now_ms, &draft)),
+                    Some(api::etag(version)),
+                ))
+            }
+            "DELETE" => {
+                self.kept.state.drafts.remove(id);
+                self.kept.save();
+                Ok((204, String::new(), None))
+            }
+            _ => Err(Problem::of(ProblemCode::NotFound)),
+        }
     }
 
     fn put_checklist(&mut self, id: &str, request: &ApiRequest) -> Answer {

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use assistant_core::account::{Account, AccountId};
+use assistant_core::api::draft::Draft;
 use assistant_core::api::{ChecklistTicks, MigrationState};
 use assistant_core::fixtures;
 use assistant_core::flow::MigrationRequest;
@@ -32,6 +33,10 @@ pub(super) struct Remembered {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct State {
     pub accounts: Vec<Account>,
+    /// The owner's draft of each account: its version, when it changed, and the draft (none
+    /// once it expired).
+    #[serde(default)]
+    pub drafts: BTreeMap<String, (i64, i64, Option<Draft>)>,
     pub migrations: BTreeMap<String, Migration>,
     pub idempotency: BTreeMap<String, Remembered>,
     pub checklists: BTreeMap<String, (i64, ChecklistTicks)>,
@@ -41,6 +46,7 @@ impl State {
     pub fn fixtures() -> Self {
         Self {
             accounts: fixtures::accounts(),
+            drafts: BTreeMap::new(),
             migrations: BTreeMap::new(),
             idempotency: BTreeMap::new(),
             checklists: BTreeMap::new(),

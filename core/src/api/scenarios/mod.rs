@@ -5,6 +5,8 @@
 
 use serde_json::{Value, json};
 
+mod drafts;
+
 /// An HTTP method of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
@@ -14,6 +16,8 @@ pub enum Method {
     Post,
     /// PUT
     Put,
+    /// DELETE
+    Delete,
 }
 
 impl Method {
@@ -23,6 +27,7 @@ impl Method {
             Method::Get => "GET",
             Method::Post => "POST",
             Method::Put => "PUT",
+            Method::Delete => "DELETE",
         }
     }
 }
@@ -85,7 +90,7 @@ pub fn body_matches(expected: &Value, actual: &Value) -> bool {
     }
 }
 
-fn request(method: Method, path: &str, token: Option<&'static str>) -> Request {
+pub(super) fn request(method: Method, path: &str, token: Option<&'static str>) -> Request {
     Request {
         method,
         path: path.to_owned(),
@@ -95,11 +100,11 @@ fn request(method: Method, path: &str, token: Option<&'static str>) -> Request {
     }
 }
 
-fn owner_get(path: &str) -> Request {
+pub(super) fn owner_get(path: &str) -> Request {
     request(Method::Get, path, Some("demo-owner"))
 }
 
-fn owner_send(
+pub(super) fn owner_send(
     method: Method,
     path: &str,
     headers: &[(&'static str, &str)],
@@ -115,7 +120,17 @@ fn owner_send(
     }
 }
 
-fn step(request: Request, status: u16, body: Value) -> Step {
+impl Request {
+    /// The same request at `path`.
+    pub(super) fn on(self, path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            ..self
+        }
+    }
+}
+
+pub(super) fn step(request: Request, status: u16, body: Value) -> Step {
     Step {
         request,
         expect: Expect {
@@ -126,7 +141,7 @@ fn step(request: Request, status: u16, body: Value) -> Step {
     }
 }
 
-fn problem(code: &str) -> Value {
+pub(super) fn problem(code: &str) -> Value {
     json!({ "code": code })
 }
 
@@ -139,7 +154,7 @@ fn keep() -> Value {
 }
 
 /// Fabrikam's owner starts the migration with the address and MPN ID on file.
-fn start_fabrikam(headers: &[(&'static str, &str)]) -> Request {
+pub(super) fn start_fabrikam(headers: &[(&'static str, &str)]) -> Request {
     owner_send(
         Method::Post,
         "/v1/accounts/fabrikam/migration",
@@ -468,6 +483,9 @@ pub fn all() -> Vec<Scenario> {
             ],
         },
     ]
+    .into_iter()
+    .chain(drafts::scenarios())
+    .collect()
 }
 
 #[cfg(test)]
