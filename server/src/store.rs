@@ -61,7 +61,7 @@ const MIGRATIONS: [&str; 3] = ["
 ", "
     CREATE TABLE drafts (
         user_id TEXT NOT NULL, account_id TEXT NOT NULL REFERENCES accounts(id),
-        version INTEGER NOT NULL, changed_at_ms INTEGER NOT NULL, body TEXT,
+        version INTEGER NOT NULL, changed_at_ms INTEGER NOT NULL, body TEXT, expired INTEGER NOT NULL,
         PRIMARY KEY (user_id, account_id));
 "];
 
@@ -137,6 +137,12 @@ pub enum StoredDraft {
         /// Its version.
         version: i64,
     },
+    /// One that was forgotten, or went with the start of the migration: no draft, though its
+    /// version stays, so no later draft has a version an earlier one had.
+    Gone {
+        /// Its version.
+        version: i64,
+    },
     /// This one, at this version.
     Kept {
         /// Its version.
@@ -156,18 +162,21 @@ fn read_draft(
     account: &AccountId,
     now_ms: i64,
 ) -> Result<StoredDraft> {
-    let row: Option<(i64, i64, Option<String>)> = db
+    let row: Option<(i64, i64, Option<String>, bool)> = db
         .query_row(
-            "SELECT version, changed_at_ms, body FROM drafts WHERE user_id = ?1 AND account_id = ?2",
+            "SELECT version, changed_at_ms, body, expired FROM drafts WHERE user_id = ?1 AND account_id = ?2",
             params![user, account.as_str()],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
         )
         .optional()?;
-    let Some((version, changed_at_ms, body)) = row else {
+    let Some((version, changed_at_ms, body, expired)) = row else {
         return Ok(StoredDraft::None);
     };
+    if body.is_none() && !expired {
+        return Ok(StoredDraft::Gone { version });
+    }
     if now_ms.saturating_sub(changed_at_ms) >= 2 * DRAFT_KEPT_FOR_DAYS * DAY_MS {
-        return Ok(StoredDraft::None);
+        return Ok(StoredDraft::Gone { version });
     }
     match body {
         Some(body) if !draft_expired(changed_at_ms, now_ms) => Ok(StoredDraft::Kept {
@@ -176,7 +185,7 @@ fn read_draft(
         }),
         Some(_) => {
             db.execute(
-                "UPDATE drafts SET body = NULL WHERE user_id = ?1 AND account_id = ?2",
+                "UPDATE drafts SET body = NULL, expired = 1 WHERE user_id = ?1 AND account_id = ?2",
                 params![user, account.as_str()],
             )?;
             Ok(StoredDraft::Expired { version })
@@ -537,9 +546,9 @@ impl Store {
             "INSERT INTO idempotency (user_id, key, account_id, request, response) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![user, key, account.id.as_str(), to_json(as_sent)?, to_json(&state)?],
         )?;
-        // What the owners had typed towards it is of no more use.
+        // What the owners had typed towards it is of no more use (the versions stay).
         tx.execute(
-            "DELETE FROM drafts WHERE account_id = ?1",
+            "UPDATE drafts SET body = NULL, expired = 0 WHERE account_id = ?1",
             [account.id.as_str()],
         )?;
         tx.commit()?;
@@ -569,29 +578,32 @@ impl Store {
         let held = read_draft(&tx, user, account, now_ms)?;
         let current = match &held {
             StoredDraft::Kept { version, .. } => Some(*version),
-            StoredDraft::None | StoredDraft::Expired { .. } => None,
+            StoredDraft::None | StoredDraft::Expired { .. } | StoredDraft::Gone { .. } => None,
         };
         if let Err(problem) = precondition(current) {
             return Ok(Err((problem, held)));
         }
-        // Versions go on across an expiry, so no ETag names two drafts.
+        // Versions go on across an expiry, a forgetting and a migration, so no ETag names two
+        // drafts (a device behind never writes over a newer draft with an old version).
         let version = match &held {
-            StoredDraft::Kept { version, .. } | StoredDraft::Expired { version } => version + 1,
+            StoredDraft::Kept { version, .. }
+            | StoredDraft::Expired { version }
+            | StoredDraft::Gone { version } => version + 1,
             StoredDraft::None => 1,
         };
         tx.execute(
-            "INSERT OR REPLACE INTO drafts (user_id, account_id, version, changed_at_ms, body)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT OR REPLACE INTO drafts (user_id, account_id, version, changed_at_ms, body, expired)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0)",
             params![user, account.as_str(), version, now_ms, to_json(draft)?],
         )?;
         tx.commit()?;
         Ok(Ok((version, KeptDraft::changed_at(draft.clone(), now_ms))))
     }
 
-    /// Forgets the user's draft of an account.
+    /// Forgets the user's draft of an account (its version stays).
     pub fn delete_draft(&self, user: &str, account: &AccountId) -> Result<()> {
         self.db.execute(
-            "DELETE FROM drafts WHERE user_id = ?1 AND account_id = ?2",
+            "UPDATE drafts SET body = NULL, expired = 0 WHERE user_id = ?1 AND account_id = ?2",
             params![user, account.as_str()],
         )?;
         Ok(())
@@ -602,7 +614,7 @@ impl Store {
     pub fn purge_drafts(&self, now_ms: i64) -> Result<usize> {
         let kept_for = DRAFT_KEPT_FOR_DAYS * DAY_MS;
         let emptied = self.db.execute(
-            "UPDATE drafts SET body = NULL WHERE body IS NOT NULL AND changed_at_ms <= ?1",
+            "UPDATE drafts SET body = NULL, expired = 1 WHERE body IS NOT NULL AND changed_at_ms <= ?1",
             [now_ms.saturating_sub(kept_for)],
         )?;
         self.db.execute(

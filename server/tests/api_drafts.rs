@@ -128,6 +128,38 @@ fn the_server_removes_expired_drafts_by_itself() {
 }
 
 #[test]
+fn no_draft_ever_has_a_version_an_earlier_one_had() {
+    let clock = Arc::new(ManualClock(AtomicI64::new(0)));
+    let store = Store::open(None, Fixtures::Spec, Arc::clone(&clock) as Arc<dyn Clock>).unwrap();
+    let version = |store: &Store| match store.draft("someone", &fabrikam(), 1).unwrap() {
+        StoredDraft::Kept { version, .. } => version,
+        other => panic!("a draft: {other:?}"),
+    };
+    let write = |store: &Store| {
+        store
+            .put_draft(
+                "someone",
+                &fabrikam(),
+                &draft("a@fabrikam.example"),
+                |_| Ok(()),
+                0,
+            )
+            .unwrap()
+            .unwrap()
+    };
+    write(&store);
+    assert_eq!(version(&store), 1);
+    // Forgotten, then written again: a device that still holds version 1 cannot write over it.
+    store.delete_draft("someone", &fabrikam()).unwrap();
+    assert_eq!(
+        store.draft("someone", &fabrikam(), 1).unwrap(),
+        StoredDraft::Gone { version: 1 }
+    );
+    write(&store);
+    assert_eq!(version(&store), 2);
+}
+
+#[test]
 fn a_draft_is_its_writers_alone_and_goes_when_the_migration_starts() {
     let clock = Arc::new(ManualClock(AtomicI64::new(0)));
     let store = Store::open(None, Fixtures::Spec, Arc::clone(&clock) as Arc<dyn Clock>).unwrap();
@@ -160,7 +192,7 @@ fn a_draft_is_its_writers_alone_and_goes_when_the_migration_starts() {
     for user in ["owner-a", "owner-b"] {
         assert_eq!(
             store.draft(user, &fabrikam(), 2).unwrap(),
-            StoredDraft::None,
+            StoredDraft::Gone { version: 1 },
             "{user}'s draft goes with the start of the migration"
         );
     }

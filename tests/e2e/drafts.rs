@@ -311,6 +311,33 @@ async fn forgetting_the_answers_removes_them_here_and_on_the_api(
     Ok(())
 }
 
+/// A send still under way when the owner leaves the page: the app goes on working, and the answer
+/// reaches the API.
+async fn leaving_the_page_while_a_send_is_under_way(page: Client) -> Result<(), Failed> {
+    let app = app("leave")?;
+    let page = Page::new(page, app.url.clone());
+    sign_in(&page, "accounts/northwind/work-email", NORTHWIND_PUBLISHER).await?;
+    page.wait_heading(WORK_EMAIL).await?;
+    crate::reliability::set_faults(
+        &page,
+        serde_json::json!([{ "method": "PUT", "path": "/v1/accounts/northwind/draft", "times": 1,
+                             "fault": { "kind": "latency", "ms": 1500 } }]),
+    )
+    .await?;
+    give_work_email(&page, "ops@northwind.example").await?;
+    page.press("header", "Partner Center migration assistant")
+        .await?;
+    page.element("li[data-account=northwind]").await?;
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    page.press("li[data-account=northwind]", "Continue migration")
+        .await?;
+    page.wait_heading(MPN_ID).await?;
+    page.press("main", "Back").await?;
+    page.wait_heading(WORK_EMAIL).await?;
+    assert_eq!(page.value("#work-email").await?, "ops@northwind.example");
+    Ok(())
+}
+
 pub fn tests(harness: &Harness) -> Vec<Trial> {
     vec![
         harness.trial_with_two_browsers(
@@ -328,6 +355,10 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.trial_with_two_browsers(
             "drafts: what is typed offline reaches the API once back",
             |laptop, desktop, _| what_is_typed_offline_reaches_the_api_once_back(laptop, desktop),
+        ),
+        harness.trial(
+            "drafts: leaving the page while a send is under way",
+            |browser, _| leaving_the_page_while_a_send_is_under_way(browser),
         ),
         harness.trial(
             "drafts: a draft expires thirty days after its last change",

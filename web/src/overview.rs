@@ -37,8 +37,6 @@ pub fn AccountsOverview() -> impl IntoView {
         let client = api.client();
         async move { client.accounts().await }
     });
-    // One shelf for every card: its name is the API's address, resolved once.
-    let shelf = StoredValue::new(Shelf::of(&api.client()));
     let heading = NodeRef::<html::H1>::new();
     use_page(
         |locale| locale.overview_title().into(),
@@ -68,6 +66,9 @@ pub fn AccountsOverview() -> impl IntoView {
                 if list.is_empty() {
                     return view! { <NoAccounts/> }.into_any();
                 }
+                // One shelf for every card: its name is the API's address, resolved once, and the
+                // person's, known once the accounts were asked for.
+                let shelf = StoredValue::new(Shelf::of(&api.client()));
                 let shown: Vec<Account> = list
                     .into_iter()
                     .filter(|account| named.get().is_none_or(|named| named == account.id.as_str()))

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use assistant_core::account::AccountId;
 use assistant_core::api::{ChecklistTicks, ProblemCode, WorkEmailCheck};
 use assistant_core::flow::{MigrationRequest, MpnAnswer};
-use assistant_web::backend::client::{Client, ClientError, DemoSlot, Token, Transport};
+use assistant_web::backend::client::{Client, ClientError, DemoSlot, HostToken, Token, Transport};
 use assistant_web::backend::demo::DemoBackend;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -172,7 +172,7 @@ async fn the_hosts_get_token_is_asked_before_each_request_and_its_token_is_sent(
     let (get_token, calls) = host_get_token(Some("demo-owner"));
     let client = Client::new(Transport::Http {
         base_url: server_url().to_owned(),
-        token: Token::Host(get_token),
+        token: Token::Host(HostToken::new(get_token)),
     });
     assert_eq!(
         client.accounts().await.unwrap().len(),
@@ -185,7 +185,7 @@ async fn the_hosts_get_token_is_asked_before_each_request_and_its_token_is_sent(
     let (refusing, _) = host_get_token(None);
     let client = Client::new(Transport::Http {
         base_url: server_url().to_owned(),
-        token: Token::Host(refusing),
+        token: Token::Host(HostToken::new(refusing)),
     });
     match client.accounts().await {
         Err(ClientError::Problem(problem)) => assert_eq!(problem.code, ProblemCode::Unauthorized),

@@ -45,6 +45,17 @@ pub struct Draft {
     pub idempotency_key: Option<String>,
 }
 
+impl Draft {
+    /// Whether it holds the same answers as `other`: what is given, what is typed and the
+    /// submission's key. The screen shown is not an answer: two copies that differ only in it
+    /// are the same to keep.
+    pub fn same_answers(&self, other: &Draft) -> bool {
+        self.answers == other.answers
+            && self.typed == other.typed
+            && self.idempotency_key == other.idempotency_key
+    }
+}
+
 /// A draft as the API gives it: with when it last changed and when it will be removed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeptDraft {
@@ -307,7 +318,7 @@ pub fn reconcile(local: Option<LocalCopy<'_>>, remote: RemoteCopy<'_>) -> Reconc
             }
         }
         (Some(local), RemoteCopy::Kept { draft, version }) => {
-            if local.draft == draft {
+            if local.draft.same_answers(draft) {
                 Reconcile::Same {
                     version: Some(version),
                 }
@@ -316,7 +327,9 @@ pub fn reconcile(local: Option<LocalCopy<'_>>, remote: RemoteCopy<'_>) -> Reconc
                 Reconcile::Send {
                     version: Some(version),
                 }
-            } else if local.unsent {
+            } else if local.unsent || local.synced.is_none() {
+                // Changed here too, or never sent (a save from before drafts): both are someone's
+                // work, and only the person can tell which to keep.
                 Reconcile::Ask
             } else {
                 Reconcile::TakeRemote
@@ -459,6 +472,20 @@ mod tests {
         // Changed in both: ask.
         assert_eq!(reconcile(local(&a, Some(2), true), kept(&b, 3)), Ask);
         assert_eq!(reconcile(local(&a, None, true), kept(&b, 1)), Ask);
+        assert_eq!(
+            reconcile(local(&a, None, false), kept(&b, 1)),
+            Ask,
+            "a save never sent is someone's work too"
+        );
+        // Only the screen differs: the same answers.
+        let elsewhere = Draft {
+            screen: Some("accounts/fabrikam/mpn-id".into()),
+            ..a.clone()
+        };
+        assert_eq!(
+            reconcile(local(&a, Some(1), true), kept(&elsewhere, 3)),
+            Same { version: Some(3) }
+        );
         // No draft there: send what is here, unless it had been sent and was removed since.
         assert_eq!(
             reconcile(local(&a, None, true), RemoteCopy::None),

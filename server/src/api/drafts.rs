@@ -48,7 +48,7 @@ pub async fn read(
     match store.draft(&viewer.id, &account.id, now)? {
         StoredDraft::Kept { version, kept } => Ok(with_etag(version, kept)),
         StoredDraft::Expired { .. } => Err(ProblemCode::DraftExpired.into()),
-        StoredDraft::None => Err(ProblemCode::NotFound.into()),
+        StoredDraft::None | StoredDraft::Gone { .. } => Err(ProblemCode::NotFound.into()),
     }
 }
 
@@ -60,11 +60,11 @@ pub async fn write(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let now = app.clock.now_ms();
-    let draft = read_draft(&body)?;
     // The store is held from the read of the version to the write: no other write comes between.
     let store = app.store();
     let account = viewer_account(&store, &viewer, &id)?;
     may_keep_draft(&account)?;
+    let draft = read_draft(&body)?;
     let (if_match, if_none_match) = (
         header(&headers, header::IF_MATCH),
         header(&headers, header::IF_NONE_MATCH),
@@ -96,7 +96,7 @@ pub async fn write(
 fn conflict(problem: Problem, held: StoredDraft) -> Response {
     let (current, etag) = match held {
         StoredDraft::Kept { version, kept } => (Some(kept), Some(api::etag(version))),
-        StoredDraft::None | StoredDraft::Expired { .. } => (None, None),
+        StoredDraft::None | StoredDraft::Expired { .. } | StoredDraft::Gone { .. } => (None, None),
     };
     let body = DraftConflict {
         problem,

@@ -19,7 +19,7 @@ use crate::backend::browser_json::read_json;
 use crate::backend::exchange::{ApiRequest, ApiResponse};
 use crate::backend::json_text;
 pub use crate::backend::transport::{
-    ClientError, DemoSlot, SignedInPerson, TIMEOUT_MS, Token, TokenSource, Transport,
+    ClientError, DemoSlot, HostToken, SignedInPerson, TIMEOUT_MS, Token, TokenSource, Transport,
 };
 use crate::backend::transport::{absolute, fetch, now_ms};
 
@@ -169,6 +169,22 @@ impl Client {
                 token: Token::SignedIn(source),
                 ..
             } => Some(source.person()),
+            _ => None,
+        }
+    }
+
+    /// The name of the saves of the person the requests are made for: the app's own sign-in's,
+    /// or whom a host's last token named (known once a request was made).
+    pub fn saves_of(&self) -> Option<String> {
+        match &self.transport {
+            Transport::Http {
+                token: Token::SignedIn(source),
+                ..
+            } => Some(source.person().key),
+            Transport::Http {
+                token: Token::Host(host),
+                ..
+            } => host.person(),
             _ => None,
         }
     }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 pub mod exchange;
 pub mod http;
+pub mod person;
 pub mod transport;
 
 /// `value` as JSON text. The app's types always serialise (their maps have string keys); the

@@ -45,9 +45,46 @@ pub enum Token {
     Fixed(String),
     /// The host page's `getToken`: called before each request, its answer (a token, or a promise
     /// of one) is used for that request; no token (`undefined`, `null`) sends none.
-    Host(js_sys::Function),
+    Host(HostToken),
     /// The app's own sign-in.
     SignedIn(Rc<dyn TokenSource>),
+}
+
+/// The last token a host gave, and the name of the saves of the person it names (if any).
+type Named = Option<(String, Option<String>)>;
+
+/// A host page's `getToken`, and whom its last token named (for the saves: never trusted).
+#[derive(Clone)]
+pub struct HostToken {
+    get_token: js_sys::Function,
+    named: Rc<RefCell<Named>>,
+}
+
+impl HostToken {
+    /// The host's `getToken`.
+    pub fn new(get_token: js_sys::Function) -> Self {
+        Self {
+            get_token,
+            named: Rc::new(RefCell::new(None)),
+        }
+    }
+
+    /// The name of the saves of the person the last token named.
+    pub fn person(&self) -> Option<String> {
+        self.named
+            .borrow()
+            .as_ref()
+            .and_then(|(_, person)| person.clone())
+    }
+
+    /// Notes whom `token` names, when it is not the last one.
+    async fn note(&self, token: &str) {
+        let known = matches!(&*self.named.borrow(), Some((last, _)) if last == token);
+        if !known {
+            let person = crate::backend::person::person_of(token).await;
+            *self.named.borrow_mut() = Some((token.to_owned(), person));
+        }
+    }
 }
 
 /// Who the app's own sign-in signed in, as far as the app keeps them: saved answers are theirs.
@@ -91,14 +128,19 @@ impl Token {
         match self {
             Token::None => Ok(None),
             Token::Fixed(token) => Ok(Some(token.clone())),
-            Token::Host(get_token) => {
-                let answer = get_token
+            Token::Host(host) => {
+                let answer = host
+                    .get_token
                     .call0(&JsValue::NULL)
                     .map_err(|_| unauthorised())?;
                 let token = JsFuture::from(js_sys::Promise::resolve(&answer))
                     .await
-                    .map_err(|_| unauthorised())?;
-                Ok(token.as_string())
+                    .map_err(|_| unauthorised())?
+                    .as_string();
+                if let Some(token) = &token {
+                    host.note(token).await;
+                }
+                Ok(token)
             }
             Token::SignedIn(source) => {
                 if source.wants_renewal() && source.renew(false).await {

@@ -32,6 +32,8 @@ pub fn ForgetAnswers(journey: Journey) -> impl IntoView {
     let forget = move || {
         pending.set(true);
         failure.set(None);
+        // Nothing more is sent meanwhile: a send under way must not make the draft again.
+        journey.halt_drafts(true);
         spawn_local(async move {
             let forgotten = match journey.drafts_to() {
                 Some(client) => client.forget_draft(&journey.account_id()).await,
@@ -43,7 +45,10 @@ pub fn ForgetAnswers(journey: Journey) -> impl IntoView {
                     journey.forget_here();
                     navigator.go(Screen::Overview);
                 }
-                Err(error) => failure.set(Some(error)),
+                Err(error) => {
+                    journey.halt_drafts(false);
+                    failure.set(Some(error));
+                }
             }
         });
     };

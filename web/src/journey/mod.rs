@@ -64,15 +64,26 @@ pub fn redirect(
     }
 }
 
-/// Loads the account, brings the `saved` copy of its progress and the API's draft together, and
-/// loads the registry's answer for the new MPN ID of the progress that results.
-async fn load_account(
-    api: Api,
-    id: AccountId,
-    saved: Option<Progress>,
-) -> Result<(LoadedAccount, Opening), ClientError> {
+/// An account loaded, with its saves and its draft brought together.
+#[derive(Clone)]
+struct Opened {
+    account: LoadedAccount,
+    opening: Opening,
+    shelf: Shelf,
+}
+
+/// Loads the account, brings the copy of its progress saved here and the API's draft together,
+/// and loads the registry's answer for the new MPN ID of the progress that results. The saves are
+/// looked for once the account was asked for, when the person a host's token names is known.
+async fn load_account(api: Api, id: AccountId) -> Result<(Opened, bool), ClientError> {
     let client = api.client();
     let detail = client.account(&id).await?;
+    let shelf = Shelf::of(&client);
+    let (saved, discarded) = match shelf.load(&id, js_sys::Date::now()) {
+        Loaded::Restored(progress) => (Some(progress), false),
+        Loaded::Nothing => (None, false),
+        Loaded::Discarded => (None, true),
+    };
     let opening = sync::open(&client, &detail.account, saved).await;
     let new_id = opening
         .progress
@@ -83,7 +94,15 @@ async fn load_account(
         Some(new_id) => Some(client.lookup_mpn(&new_id).await?),
         None => None,
     };
-    Ok((LoadedAccount { detail, new_mpn }, opening))
+    let account = LoadedAccount { detail, new_mpn };
+    Ok((
+        Opened {
+            account,
+            opening,
+            shelf,
+        },
+        discarded,
+    ))
 }
 
 /// The journey of one account: loads it, then shows its pages.
@@ -93,29 +112,25 @@ pub fn AccountJourney(
     account_id: AccountId,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
-    let shelf = Shelf::of(&api.client());
-    let (saved, discarded) = match shelf.load(&account_id, js_sys::Date::now()) {
-        Loaded::Restored(progress) => (Some(progress), false),
-        Loaded::Nothing => (None, false),
-        Loaded::Discarded => (None, true),
-    };
-    let saved = StoredValue::new(saved);
     let account_id = StoredValue::new(account_id);
-    let shelf = StoredValue::new(shelf);
-    let notice = RwSignal::new(discarded.then_some(Notice::Discarded));
+    let notice = RwSignal::new(None::<Notice>);
 
-    let loaded = RwSignal::new(None::<(LoadedAccount, Opening)>);
+    let loaded = RwSignal::new_local(None::<Opened>);
     let failure = RwSignal::new(None::<ClientError>);
     let load = move || {
         failure.set(None);
-        let (id, progress) = (account_id.get_value(), saved.get_value());
+        let id = account_id.get_value();
         spawn_local(async move {
-            match load_account(api, id, progress).await {
-                Ok((account, opening)) => {
-                    if opening.notice.is_some() {
-                        notice.set(opening.notice);
+            match load_account(api, id).await {
+                Ok((opened, discarded)) => {
+                    let told = opened
+                        .opening
+                        .notice
+                        .or(discarded.then_some(Notice::Discarded));
+                    if told.is_some() {
+                        notice.set(told);
                     }
-                    loaded.set(Some((account, opening)));
+                    loaded.set(Some(opened));
                 }
                 Err(error) => failure.set(Some(error)),
             }
@@ -147,14 +162,14 @@ pub fn AccountJourney(
                 }
                     .into_any()
             }
-            (None, Some((account, opening))) => {
+            (None, Some(Opened { account, opening, shelf })) => {
                 let client = api.client();
                 let keeps = client.keeps_drafts()
                     && assistant_core::api::draft::may_keep_draft(&account.detail.account).is_ok();
                 let journey = Journey::new(
                     account,
                     opening.progress,
-                    shelf.get_value(),
+                    shelf,
                     keeps.then_some(client),
                     opening.other,
                 );

@@ -31,11 +31,12 @@ pub struct Shelf {
 }
 
 impl Shelf {
-    /// The shelf of `client`'s backend, and of the person its own sign-in signed in: another
-    /// person signing in on this browser sees none of their saves.
+    /// The shelf of `client`'s backend, and of the person it makes requests for (the app's own
+    /// sign-in's, or whom a host's token names, once a request was made): another person signing
+    /// in on this browser sees none of their saves.
     pub fn of(client: &Client) -> Self {
-        match (client.api_address(), client.person()) {
-            (Some(address), Some(person)) => Self::person(&address, &person.key),
+        match (client.api_address(), client.saves_of()) {
+            (Some(address), Some(person)) => Self::person(&address, &person),
             (Some(address), None) => Self::api(&address),
             (None, _) => Self::demo(),
         }

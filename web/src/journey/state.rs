@@ -75,17 +75,21 @@ impl Journey {
         journey
     }
 
-    /// Saves the progress in the browser.
+    /// Saves the progress in the browser (nothing once the journey's page is gone).
     fn save(&self) {
-        let saved = self.progress.with_untracked(|progress| {
-            self.shelf
-                .with_value(|shelf| shelf.save(&self.account_id(), progress, js_sys::Date::now()))
+        let saved = self.progress.try_with_untracked(|progress| {
+            self.shelf.try_with_value(|shelf| {
+                shelf.save(&self.account_id(), progress, js_sys::Date::now())
+            })
         });
-        self.unsaved.set(!saved);
+        if let Some(Some(saved)) = saved {
+            self.unsaved.try_set(!saved);
+        }
     }
 
     /// Sends the draft to the API beside the page (one send at a time; a change made meanwhile
-    /// follows): when it cannot go, it waits here, marked unsent.
+    /// follows): when it cannot go, it waits here, marked unsent. The page may be gone before an
+    /// answer comes: the send then ends quietly (the copy here says what was sent).
     pub fn send_draft(&self) {
         let Some(client) = self.drafts_to.get_value() else {
             return;
@@ -95,31 +99,38 @@ impl Journey {
             return;
         }
         let journey = *self;
+        let account = self.account_id();
         leptos::task::spawn_local(async move {
             loop {
-                let (draft, over) = journey
+                let Some((draft, over)) = journey
                     .progress
-                    .with_untracked(|p| (draft_of(p), p.sync.synced));
-                let stop = match sync::send(&client, &journey.account_id(), over, &draft).await {
+                    .try_with_untracked(|p| (draft_of(p), p.sync.synced))
+                else {
+                    return sender.stopped();
+                };
+                let halted = || sender.halted();
+                match sync::send(&client, &account, over, &draft, halted).await {
                     Sent::Saved(version) => {
-                        journey.progress.update(|p| {
+                        let noted = journey.progress.try_update(|p| {
                             p.sync.synced = Some(version);
-                            p.sync.unsent = draft_of(p) != draft;
+                            p.sync.unsent = !draft_of(p).same_answers(&draft);
                         });
-                        journey.save();
-                        // Changed meanwhile (the screen that follows a Continue): that too.
-                        if journey.progress.with_untracked(|p| p.sync.unsent) {
-                            continue;
+                        if noted.is_none() {
+                            return sender.stopped();
                         }
-                        false
+                        journey.save();
                     }
                     Sent::Other(other) => {
-                        journey.other.set(Some(other));
-                        true
+                        journey.other.try_set(Some(other));
+                        return sender.stopped();
                     }
-                    Sent::NotSent => true,
-                };
-                if !sender.ended() || stop {
+                    Sent::NotSent => return sender.stopped(),
+                }
+                let unsent = journey.progress.try_with_untracked(|p| p.sync.unsent);
+                if !sender.ended() && unsent != Some(true) {
+                    return;
+                }
+                if unsent == Some(true) && !sender.start_again() {
                     return;
                 }
             }
@@ -159,6 +170,17 @@ impl Journey {
     /// The client the draft goes to, when the API keeps one.
     pub fn drafts_to(&self) -> Option<Client> {
         self.drafts_to.get_value()
+    }
+
+    /// Sends nothing more, while the answers are being forgotten (`resume` if that fails).
+    pub fn halt_drafts(&self, halted: bool) {
+        self.sender.with_value(|sender| {
+            if halted {
+                sender.halt();
+            } else {
+                sender.resume();
+            }
+        });
     }
 
     /// Forgets the progress here (after the API's draft was forgotten).
@@ -203,8 +225,9 @@ impl Journey {
     }
 
     /// Changes the progress and saves it; where the API keeps a draft, a change of the answers or
-    /// the submission's key (a Continue) is sent too, and what is only typed, or the screen shown,
-    /// goes with the next one (or when the network is back).
+    /// the submission's key (a Continue) is sent too, and what is only typed goes with the next
+    /// one (or when the network is back). The screen shown is no answer: it rides along with a
+    /// send, and alone marks nothing unsent.
     pub fn update_progress(&self, change: impl FnOnce(&mut Progress)) {
         let before = self.progress.with_untracked(draft_of);
         self.progress.update(change);
@@ -212,7 +235,7 @@ impl Journey {
         let (changed, continued) = self.progress.with_untracked(|p| {
             let now = draft_of(p);
             (
-                now != before,
+                !now.same_answers(&before),
                 now.answers != before.answers || now.idempotency_key != before.idempotency_key,
             )
         });

@@ -155,21 +155,28 @@ pub enum Sent {
     NotSent,
 }
 
-/// Sends `draft`, written over the API's version `over` (creating it when `None`).
-pub async fn send(client: &Client, account: &AccountId, over: Option<i64>, draft: &Draft) -> Sent {
+/// Sends `draft`, written over the API's version `over` (creating it when `None`), unless the
+/// answers are being forgotten meanwhile (`halted`).
+pub async fn send(
+    client: &Client,
+    account: &AccountId,
+    over: Option<i64>,
+    draft: &Draft,
+    halted: impl Fn() -> bool,
+) -> Sent {
     match client.put_draft(account, over, draft).await {
         Ok(DraftWritten::Saved { version }) => Sent::Saved(version),
         Ok(DraftWritten::Conflict {
             current: Some((kept, version)),
         }) => {
-            if kept.draft == *draft {
+            if kept.draft.same_answers(draft) {
                 Sent::Saved(version)
             } else {
                 Sent::Other(OtherCopy { kept, version })
             }
         }
-        // The API's draft went meanwhile (it expired, or was forgotten): make it again.
-        Ok(DraftWritten::Conflict { current: None }) if over.is_some() => {
+        // The API's draft went meanwhile (it expired): make it again.
+        Ok(DraftWritten::Conflict { current: None }) if over.is_some() && !halted() => {
             match client.put_draft(account, None, draft).await {
                 Ok(DraftWritten::Saved { version }) => Sent::Saved(version),
                 _ => Sent::NotSent,
@@ -184,11 +191,15 @@ pub async fn send(client: &Client, account: &AccountId, over: Option<i64>, draft
 pub struct Sender {
     under_way: Rc<Cell<bool>>,
     again: Rc<Cell<bool>>,
+    halted: Rc<Cell<bool>>,
 }
 
 impl Sender {
     /// Whether a send may start now; else it is noted, to follow the one under way.
     pub fn start(&self) -> bool {
+        if self.halted.get() {
+            return false;
+        }
         if self.under_way.get() {
             self.again.set(true);
             false
@@ -200,8 +211,40 @@ impl Sender {
 
     /// The send under way ended: whether another must follow.
     pub fn ended(&self) -> bool {
-        let again = self.again.replace(false);
+        let again = self.again.replace(false) && !self.halted.get();
         self.under_way.set(again);
         again
+    }
+
+    /// The send under way stopped (the API holds another draft, or could not be reached): no
+    /// other follows it, and the next change starts one.
+    pub fn stopped(&self) {
+        self.again.set(false);
+        self.under_way.set(false);
+    }
+
+    /// The send under way goes on with another (what it sent changed meanwhile): whether it may.
+    pub fn start_again(&self) -> bool {
+        if self.halted.get() {
+            self.stopped();
+            return false;
+        }
+        self.under_way.set(true);
+        true
+    }
+
+    /// Nothing more is sent (the answers are being forgotten).
+    pub fn halt(&self) {
+        self.halted.set(true);
+    }
+
+    /// Sending may go on (forgetting failed).
+    pub fn resume(&self) {
+        self.halted.set(false);
+    }
+
+    /// Whether nothing more may be sent.
+    pub fn halted(&self) -> bool {
+        self.halted.get()
     }
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::backend::client::api_address;
-use crate::backend::client::{Client, Token, Transport};
+use crate::backend::client::{Client, HostToken, Token, Transport};
 use crate::backend::config;
 use crate::context::{Api, NamedAccount, Settings};
 use crate::help::NotFoundPage;
@@ -176,7 +176,9 @@ pub fn Widget(settings: WidgetSettings) -> impl IntoView {
     let client = Client::new(match settings.api_base {
         Some(base_url) => Transport::Http {
             base_url: base_url.trim_end_matches('/').to_owned(),
-            token: settings.get_token.map_or(Token::None, Token::Host),
+            token: settings.get_token.map_or(Token::None, |get_token| {
+                Token::Host(HostToken::new(get_token))
+            }),
         },
         None => config::AppConfig::default().client_transport(),
     });

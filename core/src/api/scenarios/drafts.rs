@@ -101,6 +101,19 @@ pub(super) fn scenarios() -> Vec<Scenario> {
                     204,
                     Value::Null,
                 ),
+                // A draft made again has a version no earlier draft had: a device that still
+                // holds version 2 cannot write over it.
+                with_etag(
+                    put(&[("If-None-Match", "*")], draft("it@fabrikam.example")),
+                    200,
+                    kept("it@fabrikam.example"),
+                    "\"3\"",
+                ),
+                step(
+                    put(&[("If-Match", "\"2\"")], draft("old@fabrikam.example")),
+                    412,
+                    json!({ "code": "precondition_failed", "current": kept("it@fabrikam.example"), "etag": "\"3\"" }),
+                ),
             ],
         },
         Scenario {

@@ -7,8 +7,8 @@
 
 use assistant_core::account::{Account, MigrationStatus};
 use assistant_core::api::draft::{
-    Draft, DraftConflict, DraftRefusal, KeptDraft, draft_expired, draft_precondition,
-    may_keep_draft, read_draft,
+    DraftConflict, DraftRefusal, KeptDraft, draft_expired, draft_precondition, may_keep_draft,
+    read_draft,
 };
 use assistant_core::api::{
     self, AccountDetail, AccountFacts, ChecklistTicks, FirstUse, MigrationState, Problem,
@@ -29,7 +29,7 @@ use crate::backend::{Unavailable, json_text};
 mod state;
 
 pub use state::STORAGE_KEY;
-use state::{Kept, Migration, Remembered};
+use state::{Kept, KeptVersion, Migration, Remembered};
 
 /// The token the app signs in with on the demo backend: the default demo user.
 pub const DEMO_TOKEN: &str = "demo-owner";
@@ -309,7 +309,7 @@ impl DemoBackend {
                 completes_at_ms: now_ms + self.migration_takes_ms,
             },
         );
-        self.kept.state.drafts.remove(&id);
+        self.forget_draft(&id);
         self.kept.state.idempotency.insert(
             key,
             Remembered {
@@ -324,34 +324,34 @@ impl DemoBackend {
 
     /// The owner's draft of the account `id`: read, written or forgotten, as the server does.
     fn draft(&mut self, id: &str, method: &str, request: &ApiRequest, now_ms: i64) -> Answer {
-        let held = match self.kept.state.drafts.get_mut(id) {
-            Some((version, changed_at_ms, draft @ Some(_)))
-                if draft_expired(*changed_at_ms, now_ms) =>
-            {
-                *draft = None;
-                Some((*version, *changed_at_ms, None))
-            }
-            Some(entry) => Some(entry.clone()),
-            None => None,
+        if let Some(kept) = self.kept.state.drafts.get_mut(id)
+            && kept.draft.is_some()
+            && draft_expired(kept.changed_at_ms, now_ms)
+        {
+            kept.draft = None;
+            kept.expired = true;
+        }
+        let held = self.kept.state.drafts.get(id).cloned();
+        let kept_draft = |held: &KeptVersion| {
+            held.draft
+                .clone()
+                .map(|draft| KeptDraft::changed_at(draft, held.changed_at_ms))
         };
-        let kept =
-            |changed_at_ms, draft: &Draft| KeptDraft::changed_at(draft.clone(), changed_at_ms);
         match method {
-            "GET" => match held {
-                Some((version, changed_at_ms, Some(draft))) => Ok((
-                    200,
-                    json_text(&kept(changed_at_ms, &draft)),
-                    Some(api::etag(version)),
-                )),
-                Some((_, _, None)) => Err(Problem::of(ProblemCode::DraftExpired)),
+            "GET" => match &held {
+                Some(held) => match kept_draft(held) {
+                    Some(kept) => Ok((200, json_text(&kept), Some(api::etag(held.version)))),
+                    None if held.expired => Err(Problem::of(ProblemCode::DraftExpired)),
+                    None => Err(Problem::of(ProblemCode::NotFound)),
+                },
                 None => Err(Problem::of(ProblemCode::NotFound)),
             },
             "PUT" => {
                 let draft = read_draft(request.body.as_deref().unwrap_or_default().as_bytes())?;
-                let current = match &held {
-                    Some((version, _, Some(_))) => Some(*version),
-                    _ => None,
-                };
+                let current = held
+                    .as_ref()
+                    .filter(|held| held.draft.is_some())
+                    .map(|held| held.version);
                 match draft_precondition(
                     request.header("if-match"),
                     request.header("if-none-match"),
@@ -362,38 +362,43 @@ impl DemoBackend {
                         return Err(problem);
                     }
                     Err(DraftRefusal::Failed(problem)) => {
-                        let current = held.as_ref().and_then(|(version, changed, draft)| {
-                            draft
-                                .as_ref()
-                                .map(|draft| (kept(*changed, draft), api::etag(*version)))
-                        });
                         let conflict = DraftConflict {
                             problem,
-                            etag: current.as_ref().map(|(_, etag)| etag.clone()),
-                            current: current.map(|(kept, _)| kept),
+                            current: held.as_ref().and_then(kept_draft),
+                            etag: current.map(api::etag),
                         };
                         return Ok((412, json_text(&conflict), None));
                     }
                 }
-                let version = held.map_or(1, |(version, _, _)| version + 1);
-                self.kept
-                    .state
-                    .drafts
-                    .insert(id.to_owned(), (version, now_ms, Some(draft.clone())));
+                let version = held.map_or(1, |held| held.version + 1);
+                self.kept.state.drafts.insert(
+                    id.to_owned(),
+                    KeptVersion {
+                        version,
+                        changed_at_ms: now_ms,
+                        draft: Some(draft.clone()),
+                        expired: false,
+                    },
+                );
                 self.kept.save();
-                Ok((
-                    200,
-                    json_text(&kept(now_ms, &draft)),
-                    Some(api::etag(version)),
-                ))
+                let kept = KeptDraft::changed_at(draft, now_ms);
+                Ok((200, json_text(&kept), Some(api::etag(version))))
             }
             "DELETE" => {
-                self.kept.state.drafts.remove(id);
-                self.kept.save();
+                self.forget_draft(id);
                 Ok((204, String::new(), None))
             }
             _ => Err(Problem::of(ProblemCode::NotFound)),
         }
+    }
+
+    /// Forgets the draft of the account `id`, keeping its version.
+    fn forget_draft(&mut self, id: &str) {
+        if let Some(kept) = self.kept.state.drafts.get_mut(id) {
+            kept.draft = None;
+            kept.expired = false;
+        }
+        self.kept.save();
     }
 
     fn put_checklist(&mut self, id: &str, request: &ApiRequest) -> Answer {

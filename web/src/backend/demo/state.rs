@@ -29,14 +29,24 @@ pub(super) struct Remembered {
     pub answer: MigrationState,
 }
 
+/// A draft as the demo keeps it: its version (which goes on after it is forgotten or expires, so
+/// no later draft has an earlier one's), when it changed, and the draft (none once it expired or
+/// was forgotten).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct KeptVersion {
+    pub version: i64,
+    pub changed_at_ms: i64,
+    pub draft: Option<Draft>,
+    pub expired: bool,
+}
+
 /// Everything the demo remembers.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct State {
     pub accounts: Vec<Account>,
-    /// The owner's draft of each account: its version, when it changed, and the draft (none
-    /// once it expired).
+    /// The owner's draft of each account, as the server keeps it.
     #[serde(default)]
-    pub drafts: BTreeMap<String, (i64, i64, Option<Draft>)>,
+    pub drafts: BTreeMap<String, KeptVersion>,
     pub migrations: BTreeMap<String, Migration>,
     pub idempotency: BTreeMap<String, Remembered>,
     pub checklists: BTreeMap<String, (i64, ChecklistTicks)>,
