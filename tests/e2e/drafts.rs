@@ -122,7 +122,7 @@ async fn changes_on_both_devices_lead_to_the_question(
     desktop
         .wait_text(
             ".pma-which-answers",
-            "You changed these answers on another device at",
+            "You also changed your answers on another device today at",
         )
         .await?;
     no_violations(&desktop).await?;
@@ -159,11 +159,11 @@ async fn changes_on_both_devices_lead_to_the_question(
     laptop
         .wait_text(
             ".pma-which-answers",
-            "You changed these answers on another device at",
+            "You also changed your answers on another device today at",
         )
         .await?;
     laptop
-        .press(".pma-which-answers", "Keep the answers on this device")
+        .press(".pma-which-answers", "Use the answers on this device")
         .await?;
     sent(&laptop).await?;
     assert_eq!(
@@ -255,7 +255,7 @@ async fn a_draft_expires_thirty_days_after_its_last_change(page: Client) -> Resu
     page.open("accounts/northwind/work-email").await?;
     page.wait_text(
         ".pma-notice",
-        "were deleted because they had not changed for 30",
+        "were deleted because you had not changed them for 30",
     )
     .await?;
     assert_eq!(
@@ -288,12 +288,10 @@ async fn forgetting_the_answers_removes_them_here_and_on_the_api(
     laptop
         .wait_text(
             ".pma-notice",
-            "will be removed from this browser and from your account",
+            "will be deleted from this browser and from your other devices",
         )
         .await?;
-    laptop
-        .press(".pma-notice", "Yes, forget my answers")
-        .await?;
+    laptop.press(".pma-notice", "Delete my answers").await?;
     laptop.element("li[data-account=northwind]").await?;
     assert_eq!(work_email_on_opening(&laptop).await?, "");
     sign_in(

@@ -23,18 +23,19 @@ print-page = Print this page
 progress-is-saved = Your answers are saved as you go. You can close this page and come back later.
 progress-discarded = Your saved answers for this account could not be read, so we started again. Nothing was sent.
 progress-not-saved = Your browser is not saving your answers. Keep this page open until you finish.
-draft-expired = Your saved answers for this account were deleted because they had not changed for 30{"\u00A0"}days. Nothing was sent.
-draft-removed = Your saved answers for this account were removed on another device. Nothing was sent.
-which-answers-heading = Which answers do you want to keep?
-which-answers-changed-today = You changed these answers on another device at { $time }.
-which-answers-changed-on = You changed these answers on another device on { $date } at { $time }.
+draft-expired = Your saved answers for this account were deleted because you had not changed them for 30{"\u00A0"}days. Nothing was sent.
+draft-removed = You deleted your saved answers for this account on another device. Nothing was sent.
+which-answers-heading = Which answers do you want to use?
+which-answers-changed-today = You also changed your answers on another device today at { $time }.
+which-answers-changed-on = You also changed your answers on another device on { $date } at { $time }.
+which-answers-other-deleted = The other answers will be deleted.
 which-answers-take-other = Use the answers from the other device
-which-answers-keep-here = Keep the answers on this device
+which-answers-keep-here = Use the answers on this device
 forget-answers-button = Forget my answers
-forget-answers-confirm-here = Your answers for this account will be removed from this browser. You will start again.
-forget-answers-confirm-everywhere = Your answers for this account will be removed from this browser and from your account. You will start again.
-forget-answers-yes = Yes, forget my answers
-forget-answers-cancel = Cancel
+forget-answers-confirm-here = Your answers for this account will be deleted from this browser. You will have to start again.
+forget-answers-confirm-everywhere = Your answers for this account will be deleted from this browser and from your other devices. You will have to start again.
+forget-answers-yes = Delete my answers
+forget-answers-cancel = Keep my answers
 
 ## What can go wrong with a call.
 

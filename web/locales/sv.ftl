@@ -24,17 +24,18 @@ progress-is-saved = Dina svar sparas medan du fyller i. Du kan stänga sidan och
 progress-discarded = Dina sparade svar för kontot gick inte att läsa, så vi började om. Ingenting skickades.
 progress-not-saved = Webbläsaren sparar inte dina svar. Låt sidan vara öppen tills du är klar.
 draft-expired = Dina sparade svar för det här kontot togs bort eftersom de inte hade ändrats på 30{"\u00A0"}dagar. Ingenting skickades.
-draft-removed = Dina sparade svar för det här kontot togs bort på en annan enhet. Ingenting skickades.
-which-answers-heading = Vilka svar vill du behålla?
-which-answers-changed-today = Du ändrade de här svaren på en annan enhet kl.{"\u00A0"}{ $time }.
-which-answers-changed-on = Du ändrade de här svaren på en annan enhet den { $date } kl.{"\u00A0"}{ $time }.
+draft-removed = Du tog bort dina sparade svar för det här kontot på en annan enhet. Ingenting skickades.
+which-answers-heading = Vilka svar vill du använda?
+which-answers-changed-today = Du ändrade även dina svar på en annan enhet i dag kl.{"\u00A0"}{ $time }.
+which-answers-changed-on = Du ändrade även dina svar på en annan enhet den { $date } kl.{"\u00A0"}{ $time }.
+which-answers-other-deleted = De andra svaren tas bort.
 which-answers-take-other = Använd svaren från den andra enheten
-which-answers-keep-here = Behåll svaren på den här enheten
-forget-answers-button = Glöm mina svar
-forget-answers-confirm-here = Dina svar för det här kontot tas bort från den här webbläsaren. Du börjar om från början.
-forget-answers-confirm-everywhere = Dina svar för det här kontot tas bort från den här webbläsaren och från ditt konto. Du börjar om från början.
-forget-answers-yes = Ja, glöm mina svar
-forget-answers-cancel = Avbryt
+which-answers-keep-here = Använd svaren på den här enheten
+forget-answers-button = Ta bort mina svar
+forget-answers-confirm-here = Dina svar för det här kontot tas bort från den här webbläsaren. Du får börja om från början.
+forget-answers-confirm-everywhere = Dina svar för det här kontot tas bort från den här webbläsaren och från dina andra enheter. Du får börja om från början.
+forget-answers-yes = Ta bort mina svar
+forget-answers-cancel = Behåll mina svar
 
 ## Det som kan gå fel med ett anrop.
 

@@ -39,6 +39,7 @@ pub fn WhichAnswers(journey: Journey) -> impl IntoView {
                             }
                         }}
                     </p>
+                    <p class="pma-body">{text(Locale::which_answers_other_deleted)}</p>
                     <div class="pma-button-group">
                         <button type="button" class="pma-button" on:click=move |_| journey.take_other()>
                             {text(Locale::which_answers_take_other)}
