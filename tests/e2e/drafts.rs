@@ -60,11 +60,14 @@ async fn sent(page: &Page) -> Result<(), Failed> {
     .await
 }
 
-async fn answers_typed_on_one_device_appear_on_the_other(
+/// A server of its own, and two browsers as two devices of Northwind's owner: on the laptop they
+/// signed in and gave an address, which reached the API.
+async fn northwind_on_two_devices(
+    name: &str,
     laptop: Client,
     desktop: Client,
-) -> Result<(), Failed> {
-    let app = app("two-devices")?;
+) -> Result<(SignedInApp, Page, Page), Failed> {
+    let app = app(name)?;
     let laptop = Page::new(laptop, app.url.clone());
     let desktop = Page::new(desktop, app.url.clone());
     sign_in(
@@ -75,6 +78,14 @@ async fn answers_typed_on_one_device_appear_on_the_other(
     .await?;
     give_work_email(&laptop, "ops@northwind.example").await?;
     sent(&laptop).await?;
+    Ok((app, laptop, desktop))
+}
+
+async fn answers_typed_on_one_device_appear_on_the_other(
+    laptop: Client,
+    desktop: Client,
+) -> Result<(), Failed> {
+    let (_app, _laptop, desktop) = northwind_on_two_devices("two-devices", laptop, desktop).await?;
 
     sign_in(
         &desktop,
@@ -95,17 +106,7 @@ async fn changes_on_both_devices_lead_to_the_question(
     laptop: Client,
     desktop: Client,
 ) -> Result<(), Failed> {
-    let app = app("both-changed")?;
-    let laptop = Page::new(laptop, app.url.clone());
-    let desktop = Page::new(desktop, app.url.clone());
-    sign_in(
-        &laptop,
-        "accounts/northwind/work-email",
-        NORTHWIND_PUBLISHER,
-    )
-    .await?;
-    give_work_email(&laptop, "ops@northwind.example").await?;
-    sent(&laptop).await?;
+    let (_app, laptop, desktop) = northwind_on_two_devices("both-changed", laptop, desktop).await?;
     sign_in(
         &desktop,
         "accounts/northwind/work-email",
@@ -200,17 +201,7 @@ async fn what_is_typed_offline_reaches_the_api_once_back(
     laptop: Client,
     desktop: Client,
 ) -> Result<(), Failed> {
-    let app = app("offline")?;
-    let laptop = Page::new(laptop, app.url.clone());
-    let desktop = Page::new(desktop, app.url.clone());
-    sign_in(
-        &laptop,
-        "accounts/northwind/work-email",
-        NORTHWIND_PUBLISHER,
-    )
-    .await?;
-    give_work_email(&laptop, "ops@northwind.example").await?;
-    sent(&laptop).await?;
+    let (_app, laptop, desktop) = northwind_on_two_devices("offline", laptop, desktop).await?;
     devtools::set_offline(&laptop.browser, true).await?;
     // Back to the first question, and typed there: nothing of it can reach the API now.
     laptop.press("main", "Back").await?;
@@ -270,16 +261,7 @@ async fn forgetting_the_answers_removes_them_here_and_on_the_api(
     laptop: Client,
     desktop: Client,
 ) -> Result<(), Failed> {
-    let app = app("forget")?;
-    let laptop = Page::new(laptop, app.url.clone());
-    let desktop = Page::new(desktop, app.url.clone());
-    sign_in(
-        &laptop,
-        "accounts/northwind/work-email",
-        NORTHWIND_PUBLISHER,
-    )
-    .await?;
-    give_work_email(&laptop, "ops@northwind.example").await?;
+    let (_app, laptop, desktop) = northwind_on_two_devices("forget", laptop, desktop).await?;
     laptop.press("main form", "Continue").await?;
     laptop
         .wait_heading("Check your answers before you migrate")

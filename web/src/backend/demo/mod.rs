@@ -213,13 +213,7 @@ impl DemoBackend {
             (["migration"], "GET") => json(200, &self.migration(account)),
             (["migration"], "POST") => self.start_migration(account, request, now_ms),
             (["checklist"], "GET") => {
-                let (version, ticks) = self
-                    .kept
-                    .state
-                    .checklists
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_default();
+                let (version, ticks) = self.checklist(id);
                 Ok((200, json_text(&ticks), Some(api::etag(version))))
             }
             (["checklist"], "PUT") => self.put_checklist(id, request),
@@ -401,15 +395,19 @@ impl DemoBackend {
         self.kept.save();
     }
 
-    fn put_checklist(&mut self, id: &str, request: &ApiRequest) -> Answer {
-        let update: ChecklistTicks = parse(request)?;
-        let (current, _) = self
-            .kept
+    /// The ticks of the account `id`, and their version.
+    fn checklist(&self, id: &str) -> (i64, ChecklistTicks) {
+        self.kept
             .state
             .checklists
             .get(id)
             .cloned()
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    fn put_checklist(&mut self, id: &str, request: &ApiRequest) -> Answer {
+        let update: ChecklistTicks = parse(request)?;
+        let (current, _) = self.checklist(id);
         api::if_match_version(request.header("if-match"), current)?;
         api::accept_ticks(
             &fixtures::offers(id),
