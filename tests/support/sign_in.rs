@@ -216,7 +216,8 @@ pub struct SignedInApp {
 impl SignedInApp {
     /// Starts a provider behaving as `behaviour` says and the server at `server_bin` serving
     /// `dist` in `oidc` mode at the provider's multi-tenant authority, with `extra` arguments for
-    /// the server.
+    /// the server. A port taken between being found free and being bound (tests start many
+    /// servers at once) is tried again with another.
     pub fn start(
         server_bin: &Path,
         dist: &Path,
@@ -224,10 +225,28 @@ impl SignedInApp {
         behaviour: Behaviour,
         extra: &[&str],
     ) -> Result<Self, String> {
+        let mut last = String::new();
+        for _ in 0..3 {
+            match Self::start_once(server_bin, dist, name, &behaviour, extra) {
+                Ok(app) => return Ok(app),
+                Err(why) => last = why,
+            }
+        }
+        Err(last)
+    }
+
+    /// One try of [`SignedInApp::start`].
+    fn start_once(
+        server_bin: &Path,
+        dist: &Path,
+        name: &str,
+        behaviour: &Behaviour,
+        extra: &[&str],
+    ) -> Result<Self, String> {
         let port = free_port()?;
         let url = format!("http://127.0.0.1:{port}");
         let audience = behaviour.audience.unwrap_or(AUDIENCE);
-        let provider = Provider::start(keys_folder(name), &format!("{url}/"), behaviour)?;
+        let provider = Provider::start(keys_folder(name), &format!("{url}/"), behaviour.clone())?;
         let server = Command::new(server_bin)
             .args(["--port", &port.to_string(), "--in-memory", "--static-dir"])
             .arg(dist)
