@@ -542,8 +542,8 @@ switch (process.argv[2]) {
     break;
   case 'users':
     for (const user of USERS) {
-      const names = user.names.join(', later ');
-      console.log(`  ${names.padEnd(50)} password ${user.password.padEnd(16)} ${user.about}`);
+      const names = user.names.join(", later ");
+      console.log(`  ${names.padEnd(54)} password ${user.password.padEnd(16)} ${user.about}`);
     }
     break;
   default:

@@ -1,51 +1,43 @@
 //! Who a host's token names, as far as the browser's saves need to know: a hash of the identity
 //! its claims carry (Microsoft Entra's `tid` + `oid`, else `iss` + `sub`), so that two people who
 //! use one portal on one browser never see each other's saves. It only names a shelf: the API
-//! checks the token, and decides who it is; nothing here is trusted for anything else.
+//! checks the token, and decides who it is; nothing here is trusted for anything else. It is in
+//! the first screen (the overview's saves are the person's), so it is kept small: the browser
+//! parses the claims, and a 64-bit FNV-1a hash names the shelf.
 
-use assistant_core::identity::Identity;
 use assistant_core::sign_in::base64url;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
-/// The SHA-256 of `text`, in base64url: a PKCE verifier's S256 challenge, and the name of a
-/// person's saves (so that storage holds no identifier of theirs).
-pub async fn sha256_base64url(text: &str) -> Option<String> {
-    let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    let data = js_sys::Uint8Array::from(text.as_bytes());
-    let digest = subtle
-        .digest_with_str_and_buffer_source("SHA-256", &data)
-        .ok()?;
-    let digest = JsFuture::from(digest).await.ok()?;
-    let bytes = js_sys::Uint8Array::new(digest.dyn_ref::<js_sys::ArrayBuffer>()?).to_vec();
-    Some(base64url::encode(&bytes))
+/// The claims of a JWT, as the browser parses them (unverified).
+fn claims_of(token: &str) -> Option<JsValue> {
+    let payload = base64url::decode(token.split('.').nth(1)?)?;
+    js_sys::JSON::parse(std::str::from_utf8(&payload).ok()?).ok()
 }
 
-/// The identity a JWT's claims carry (read by the browser's JSON parser, unverified), if the
-/// token is a JWT that names one.
-fn identity_of(token: &str) -> Option<Identity> {
-    let payload = base64url::decode(token.split('.').nth(1)?)?;
-    let claims = js_sys::JSON::parse(std::str::from_utf8(&payload).ok()?).ok()?;
-    let claim = |name: &str| {
-        js_sys::Reflect::get(&claims, &JsValue::from_str(name))
-            .ok()
-            .and_then(|value| value.as_string())
-    };
-    let (iss, sub) = (
-        claim("iss").unwrap_or_default(),
-        claim("sub").unwrap_or_default(),
-    );
-    Identity::of(
-        &iss,
-        &sub,
-        claim("tid").as_deref(),
-        claim("oid").as_deref(),
-        true,
-    )
+/// FNV-1a, 64 bits, of `parts` with a separator no claim holds.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in parts.join("\u{0}").bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
 }
 
 /// The name of the saves of the person a host's `token` names; `None` for a token that names no
 /// one the browser can read (its saves are then the API's shelf, as before there were people).
-pub async fn person_of(token: &str) -> Option<String> {
-    sha256_base64url(&identity_of(token)?.key()).await
+pub fn person_of(token: &str) -> Option<String> {
+    let claims = claims_of(token)?;
+    let claim = |name: &str| {
+        js_sys::Reflect::get(&claims, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_string())
+            .filter(|value| !value.is_empty())
+    };
+    let hash = match (claim("tid"), claim("oid"), claim("iss"), claim("sub")) {
+        (Some(tid), Some(oid), _, _) => fnv1a(&["entra", &tid, &oid]),
+        (_, _, Some(iss), Some(sub)) => fnv1a(&["subject", &iss, &sub]),
+        _ => return None,
+    };
+    Some(hash.to_string())
 }

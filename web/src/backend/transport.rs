@@ -78,10 +78,10 @@ impl HostToken {
     }
 
     /// Notes whom `token` names, when it is not the last one.
-    async fn note(&self, token: &str) {
+    fn note(&self, token: &str) {
         let known = matches!(&*self.named.borrow(), Some((last, _)) if last == token);
         if !known {
-            let person = crate::backend::person::person_of(token).await;
+            let person = crate::backend::person::person_of(token);
             *self.named.borrow_mut() = Some((token.to_owned(), person));
         }
     }
@@ -138,7 +138,7 @@ impl Token {
                     .map_err(|_| unauthorised())?
                     .as_string();
                 if let Some(token) = &token {
-                    host.note(token).await;
+                    host.note(token);
                 }
                 Ok(token)
             }

@@ -6,10 +6,11 @@
 use assistant_core::issuer::{IssuerRule, secure_endpoint};
 use assistant_core::sign_in::{SignInFailure, base64url};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 pub use crate::backend::config::AuthConfig;
 use crate::backend::http;
-pub use crate::backend::person::sha256_base64url;
 
 /// Where the sign-in in flight waits in session storage.
 const PENDING_KEY: &str = "pma-sign-in";
@@ -77,6 +78,19 @@ fn random(n: usize) -> Option<String> {
         .ok()?
         .get_random_values_with_u8_array(&mut bytes)
         .ok()?;
+    Some(base64url::encode(&bytes))
+}
+
+/// The SHA-256 of `text`, in base64url: a PKCE verifier's S256 challenge, and the name of a
+/// person's saves (so that storage holds no identifier of theirs).
+pub async fn sha256_base64url(text: &str) -> Option<String> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let data = js_sys::Uint8Array::from(text.as_bytes());
+    let digest = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &data)
+        .ok()?;
+    let digest = JsFuture::from(digest).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(digest.dyn_ref::<js_sys::ArrayBuffer>()?).to_vec();
     Some(base64url::encode(&bytes))
 }
 
