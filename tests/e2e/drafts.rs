@@ -14,7 +14,7 @@ use assistant_e2e::sign_in::{
     Behaviour, FABRIKAM_ADMIN, FABRIKAM_GUEST, NORTHWIND_PUBLISHER, SignedInApp,
 };
 
-use crate::sign_in::{no_violations, sign_in};
+use crate::sign_in::{give_work_email, no_violations, sign_in};
 
 const WORK_EMAIL: &str = "What is your work email address?";
 const MPN_ID: &str = "Which MPN ID should Partner Center use?";
@@ -27,18 +27,16 @@ fn app(name: &str) -> Result<SignedInApp, Failed> {
     )?)
 }
 
-/// On `page`, signed in as Northwind's owner on the work email page, gives `email` and goes on
-/// to the MPN ID page; the draft goes to the API beside it.
-async fn give_work_email(page: &Page, email: &str) -> Result<(), Failed> {
-    page.wait_heading(WORK_EMAIL).await?;
-    page.fill("#work-email", email).await?;
-    page.press("main form", "Continue").await?;
-    page.wait_heading(MPN_ID).await
-}
-
 /// Opens Northwind's work email page on `page` (signed in already) and reads its field.
 async fn work_email_on_opening(page: &Page) -> Result<String, Failed> {
     page.open("accounts/northwind/work-email").await?;
+    page.wait_heading(WORK_EMAIL).await?;
+    page.value("#work-email").await
+}
+
+/// Signs in as Northwind's owner on `page` at the work email page, and reads its field.
+async fn work_email_once_signed_in(page: &Page) -> Result<String, Failed> {
+    sign_in(page, "accounts/northwind/work-email", NORTHWIND_PUBLISHER).await?;
     page.wait_heading(WORK_EMAIL).await?;
     page.value("#work-email").await
 }
@@ -87,15 +85,8 @@ async fn answers_typed_on_one_device_appear_on_the_other(
 ) -> Result<(), Failed> {
     let (_app, _laptop, desktop) = northwind_on_two_devices("two-devices", laptop, desktop).await?;
 
-    sign_in(
-        &desktop,
-        "accounts/northwind/work-email",
-        NORTHWIND_PUBLISHER,
-    )
-    .await?;
-    desktop.wait_heading(WORK_EMAIL).await?;
     assert_eq!(
-        desktop.value("#work-email").await?,
+        work_email_once_signed_in(&desktop).await?,
         "ops@northwind.example",
         "the laptop's answer, on the desktop"
     );
@@ -211,15 +202,8 @@ async fn what_is_typed_offline_reaches_the_api_once_back(
     devtools::set_offline(&laptop.browser, false).await?;
     sent(&laptop).await?;
 
-    sign_in(
-        &desktop,
-        "accounts/northwind/work-email",
-        NORTHWIND_PUBLISHER,
-    )
-    .await?;
-    desktop.wait_heading(WORK_EMAIL).await?;
     assert_eq!(
-        desktop.value("#work-email").await?,
+        work_email_once_signed_in(&desktop).await?,
         "it@northwind.example",
         "what was typed offline"
     );
@@ -276,15 +260,8 @@ async fn forgetting_the_answers_removes_them_here_and_on_the_api(
     laptop.press(".pma-notice", "Delete my answers").await?;
     laptop.element("li[data-account=northwind]").await?;
     assert_eq!(work_email_on_opening(&laptop).await?, "");
-    sign_in(
-        &desktop,
-        "accounts/northwind/work-email",
-        NORTHWIND_PUBLISHER,
-    )
-    .await?;
-    desktop.wait_heading(WORK_EMAIL).await?;
     assert_eq!(
-        desktop.value("#work-email").await?,
+        work_email_once_signed_in(&desktop).await?,
         "",
         "gone from the API too"
     );

@@ -81,6 +81,16 @@ pub async fn no_violations(page: &Page) -> Result<(), Failed> {
     }
 }
 
+/// On `page`, on the work email page, gives `email` and goes on to the MPN ID page.
+pub async fn give_work_email(page: &Page, email: &str) -> Result<(), Failed> {
+    page.wait_heading("What is your work email address?")
+        .await?;
+    page.fill("#work-email", email).await?;
+    page.press("main form", "Continue").await?;
+    page.wait_heading("Which MPN ID should Partner Center use?")
+        .await
+}
+
 /// Waits for the header to say who is signed in.
 pub async fn signed_in_as(page: &Page, name: &str) -> Result<(), Failed> {
     page.wait_text(".pma-header__user", &format!("Signed in as {name}"))
@@ -159,12 +169,7 @@ async fn a_reload_mid_flow_keeps_the_user_signed_in_and_the_answers(
     page: Page,
 ) -> Result<(), Failed> {
     sign_in(&page, "accounts/northwind/work-email", NORTHWIND_PUBLISHER).await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
-    page.fill("#work-email", "ops@northwind.example").await?;
-    page.press("main form", "Continue").await?;
-    page.wait_heading("Which MPN ID should Partner Center use?")
-        .await?;
+    give_work_email(&page, "ops@northwind.example").await?;
     page.reload().await?;
     // No sign-in page: the provider's session signs the user in again at once.
     page.wait_heading("Which MPN ID should Partner Center use?")
@@ -187,12 +192,7 @@ async fn signing_out_ends_the_session(page: Page) -> Result<(), Failed> {
         "Signing out removes your saved answers from this browser.",
     )
     .await?;
-    page.wait_heading("What is your work email address?")
-        .await?;
-    page.fill("#work-email", "ops@northwind.example").await?;
-    page.press("main form", "Continue").await?;
-    page.wait_heading("Which MPN ID should Partner Center use?")
-        .await?;
+    give_work_email(&page, "ops@northwind.example").await?;
     assert!(saved_keys(&page).await? > 0, "the answers are saved");
     page.press("header", "Sign out").await?;
     page.wait_heading(START_HEADING).await?;

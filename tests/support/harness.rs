@@ -49,39 +49,6 @@ pub struct Apps {
     pub provider_unreachable: String,
 }
 
-/// A portal's page that loads the widget from `assistant` (another origin) and mounts it in
-/// `#assistant` on that origin's API, keeping the widget's `step-started` events.
-fn portal_elsewhere(assistant: &str) -> String {
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>A portal elsewhere</title></head>
-  <body>
-    <h1>A portal on another origin</h1>
-    <div id="assistant"></div>
-    <script type="module">
-      import {{ mount }} from '{assistant}/widget.js';
-      window.steps = [];
-      document.addEventListener('step-started', (event) => window.steps.push(event.detail.step));
-      await mount(document.getElementById('assistant'), {{
-        apiBase: '{assistant}', lang: 'en', getToken: async () => 'demo-owner',
-      }});
-    </script>
-  </body>
-</html>
-"#
-    )
-}
-
-/// Writes the portal's page on another origin into a folder of its own; the folder.
-fn write_portal_elsewhere(assistant: &str) -> Result<PathBuf, String> {
-    let dir = std::env::temp_dir().join(format!("assistant-elsewhere-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    std::fs::write(dir.join("portal.html"), portal_elsewhere(assistant))
-        .map_err(|e| e.to_string())?;
-    Ok(dir)
-}
-
 /// Limits high enough that no test of a shared server is held up by another's requests.
 const UNHELD: [&str; 4] = [
     "--email-checks-per-window",
@@ -221,7 +188,7 @@ impl Harness {
         ])?;
         let signed_in =
             SignedInApp::start(&server_bin, &dist, "shared", Behaviour::default(), &UNHELD)?;
-        let elsewhere_dir = write_portal_elsewhere(&api)?;
+        let elsewhere_dir = crate::elsewhere::write_portal(&api)?;
 
         let driver_port = free_port()?;
         let driver = Command::new(&driver_bin)

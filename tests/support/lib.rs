@@ -4,6 +4,7 @@
 
 pub mod axe;
 pub mod devtools;
+pub mod elsewhere;
 pub mod file_server;
 pub mod harness;
 pub mod page;

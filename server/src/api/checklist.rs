@@ -3,25 +3,14 @@
 use std::sync::Arc;
 
 use assistant_core::api::{self, ChecklistTicks};
-use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, header};
+use axum::response::Response;
 
-use super::viewer_account;
+use super::{viewer_account, with_etag};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::problem::{ApiError, Body, PathParam};
-
-fn etag(version: i64) -> HeaderValue {
-    HeaderValue::from_str(&api::etag(version)).expect("a quoted number is a valid header")
-}
-
-fn with_etag(version: i64, ticks: ChecklistTicks) -> Response {
-    let mut response = Json(ticks).into_response();
-    response.headers_mut().insert(header::ETAG, etag(version));
-    response
-}
 
 pub async fn read(
     State(app): State<Arc<AppState>>,

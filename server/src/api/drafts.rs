@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use assistant_core::api::draft::{
-    DraftConflict, DraftRefusal, KeptDraft, draft_precondition, may_keep_draft, read_draft,
+    DraftConflict, DraftRefusal, draft_precondition, may_keep_draft, read_draft,
 };
 use assistant_core::api::{self, Problem, ProblemCode};
 use axum::Json;
@@ -14,21 +14,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use super::viewer_account;
+use super::{viewer_account, with_etag};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::problem::{ApiError, PathParam};
 use crate::store::StoredDraft;
-
-fn etag(version: i64) -> HeaderValue {
-    HeaderValue::from_str(&api::etag(version)).expect("a quoted number is a valid header")
-}
-
-fn with_etag(version: i64, kept: KeptDraft) -> Response {
-    let mut response = Json(kept).into_response();
-    response.headers_mut().insert(header::ETAG, etag(version));
-    response
-}
 
 fn header(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
     headers

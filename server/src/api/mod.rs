@@ -59,6 +59,18 @@ fn viewer_account(store: &Store, viewer: &Viewer, id: &str) -> Result<Account, A
         .ok_or_else(|| ProblemCode::NotFound.into())
 }
 
+/// `body` as JSON, with the ETag of `version` (the checklist's, a draft's).
+fn with_etag(version: i64, body: impl serde::Serialize) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let mut response = axum::Json(body).into_response();
+    let etag = axum::http::HeaderValue::from_str(&assistant_core::api::etag(version))
+        .expect("a quoted number is a valid header");
+    response
+        .headers_mut()
+        .insert(axum::http::header::ETAG, etag);
+    response
+}
+
 /// Any other path under `/v1`: no such resource.
 async fn not_found() -> ApiError {
     ProblemCode::NotFound.into()

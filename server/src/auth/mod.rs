@@ -1,5 +1,6 @@
 //! The viewer: who a request's bearer token signs in as.
 
+mod keys;
 pub mod oidc;
 
 use std::sync::Arc;

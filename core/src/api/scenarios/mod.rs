@@ -5,6 +5,7 @@
 
 use serde_json::{Value, json};
 
+mod checklist;
 mod drafts;
 
 /// An HTTP method of the contract.
@@ -397,93 +398,9 @@ pub fn all() -> Vec<Scenario> {
             })
             .collect(),
         },
-        Scenario {
-            name: "checklist_ticks_are_versioned",
-            steps: vec![
-                Step {
-                    request: owner_get("/v1/accounts/fabrikam/checklist"),
-                    expect: Expect {
-                        status: 200,
-                        body: json!({ "ticks": [] }),
-                        etag: Some("\"0\""),
-                    },
-                },
-                step(
-                    owner_send(
-                        Method::Put,
-                        "/v1/accounts/fabrikam/checklist",
-                        &[],
-                        json!({ "ticks": [] }),
-                    ),
-                    428,
-                    problem("precondition_required"),
-                ),
-                Step {
-                    request: owner_send(
-                        Method::Put,
-                        "/v1/accounts/fabrikam/checklist",
-                        &[("If-Match", "\"0\"")],
-                        json!({ "ticks": ["offers_in_appsource:fabrikam-expense-app"] }),
-                    ),
-                    expect: Expect {
-                        status: 200,
-                        body: json!({ "ticks": ["offers_in_appsource:fabrikam-expense-app"] }),
-                        etag: Some("\"1\""),
-                    },
-                },
-                step(
-                    owner_send(
-                        Method::Put,
-                        "/v1/accounts/fabrikam/checklist",
-                        &[("If-Match", "\"0\"")],
-                        json!({ "ticks": [] }),
-                    ),
-                    412,
-                    problem("precondition_failed"),
-                ),
-                // Ticks only for the account's own items that Partner Center cannot tell.
-                step(
-                    owner_send(
-                        Method::Put,
-                        "/v1/accounts/fabrikam/checklist",
-                        &[("If-Match", "\"1\"")],
-                        json!({ "ticks": ["offers_in_appsource:fabrikam-expense-app", "isv_addendum_accepted"] }),
-                    ),
-                    422,
-                    json!({ "code": "validation_failed", "field": "ticks", "item": "isv_addendum_accepted" }),
-                ),
-                step(
-                    owner_send(
-                        Method::Put,
-                        "/v1/accounts/fabrikam/checklist",
-                        &[("If-Match", "\"1\"")],
-                        json!({ "ticks": ["offers_in_appsource:contoso-offer"] }),
-                    ),
-                    422,
-                    json!({ "code": "validation_failed", "item": "offers_in_appsource:contoso-offer" }),
-                ),
-                Step {
-                    request: owner_get("/v1/accounts/fabrikam/checklist"),
-                    expect: Expect {
-                        status: 200,
-                        body: json!({ "ticks": ["offers_in_appsource:fabrikam-expense-app"] }),
-                        etag: Some("\"1\""),
-                    },
-                },
-                step(
-                    owner_get("/v1/accounts/fabrikam/offers"),
-                    200,
-                    json!([{}, {}, {}, {}, {}]),
-                ),
-                step(
-                    owner_get("/v1/accounts/fabrikam/readiness"),
-                    200,
-                    json!({ "isv_addendum_accepted": false, "billing_profile_complete": false }),
-                ),
-            ],
-        },
     ]
     .into_iter()
+    .chain(checklist::scenarios())
     .chain(drafts::scenarios())
     .collect()
 }
