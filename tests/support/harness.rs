@@ -266,13 +266,14 @@ impl Harness {
                 let second = match inner.browser(Recording::Nothing).await {
                     Ok(second) => second,
                     Err(why) => {
-                        let _ = first.close().await;
+                        close(first).await;
                         return Err(why);
                     }
                 };
-                let outcome = test(first.clone(), second.clone(), inner.apps.clone()).await;
-                let _ = first.close().await;
-                let _ = second.close().await;
+                let outcome =
+                    within_limit(test(first.clone(), second.clone(), inner.apps.clone())).await;
+                close(first).await;
+                close(second).await;
                 outcome
             })
         })
@@ -286,7 +287,9 @@ impl Harness {
     {
         let inner = Arc::clone(&self.inner);
         Trial::test(name, move || {
-            inner.runtime.block_on(test(inner.apps.clone()))
+            inner
+                .runtime
+                .block_on(within_limit(test(inner.apps.clone())))
         })
     }
 
@@ -307,11 +310,37 @@ impl Harness {
         let inner = &self.inner;
         inner.runtime.block_on(async {
             let browser = inner.browser(recording).await?;
-            let outcome = work(browser.clone(), inner.apps.clone()).await;
-            let _ = browser.close().await;
+            let outcome = within_limit(work(browser.clone(), inner.apps.clone())).await;
+            close(browser).await;
             outcome
         })
     }
+}
+
+/// The longest a test may take. Past it the test fails, saying so, and the run goes on: a browser
+/// or a server that stops answering must not hold the whole run until CI gives up on it, with no
+/// word of which test it was. The slowest test takes well under a minute.
+const TEST_LIMIT: Duration = Duration::from_secs(300);
+
+/// The longest closing a browser may take; a browser that does not close is left to ChromeDriver.
+const CLOSE_LIMIT: Duration = Duration::from_secs(30);
+
+/// `test`'s outcome, or a failure if it takes longer than [`TEST_LIMIT`].
+async fn within_limit<T>(test: impl Future<Output = Result<T, Failed>>) -> Result<T, Failed> {
+    tokio::time::timeout(TEST_LIMIT, test)
+        .await
+        .unwrap_or_else(|_| {
+            Err(format!(
+                "the test did not finish within {} s: a browser or a server stopped answering",
+                TEST_LIMIT.as_secs()
+            )
+            .into())
+        })
+}
+
+/// Closes `browser`, waiting at most [`CLOSE_LIMIT`].
+async fn close(browser: Client) {
+    let _ = tokio::time::timeout(CLOSE_LIMIT, browser.close()).await;
 }
 
 /// Which backend a test drives the app on.
@@ -447,11 +476,14 @@ impl Inner {
                 ],
             }),
         );
-        ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&self.driver_url)
-            .await
-            .map_err(|e| format!("cannot open a browser session: {e}").into())
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(capabilities);
+        let opening = builder.connect(&self.driver_url);
+        match tokio::time::timeout(Duration::from_secs(60), opening).await {
+            Ok(Ok(browser)) => Ok(browser),
+            Ok(Err(e)) => Err(format!("cannot open a browser session: {e}").into()),
+            Err(_) => Err("ChromeDriver did not open a browser session within 60 s".into()),
+        }
     }
 }
 

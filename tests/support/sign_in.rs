@@ -338,6 +338,12 @@ pub fn get_with_token(url: &str, token: &str) -> Result<(u16, Option<String>, St
         .split_once('/')
         .map_or((rest, "/".to_owned()), |(h, p)| (h, format!("/{p}")));
     let mut stream = std::net::TcpStream::connect(host).map_err(|e| e.to_string())?;
+    // A server that stops answering fails the test, rather than holding the run.
+    let limit = Some(std::time::Duration::from_secs(30));
+    stream
+        .set_read_timeout(limit)
+        .and_then(|()| stream.set_write_timeout(limit))
+        .map_err(|e| e.to_string())?;
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
