@@ -52,7 +52,7 @@ async fn every_screen_passes_axe_in_both_languages(page: Page, _: Backend) -> Re
         .await?;
     audit(&page, &axe, "MPN ID", &mut found).await?;
     page.press("main form", "Continue").await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
     audit(&page, &axe, "check answers", &mut found).await?;
     page.press("main", "Migrate account").await?;
@@ -168,7 +168,7 @@ async fn the_migration_and_the_checklist_work_with_the_keyboard_alone(
     press_keys(&page, &Key::Space).await?;
     tab_to(&page, "\"Continue\"").await?;
     press_keys(&page, &Key::Enter).await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
 
     // Past the button and back again with Shift+Tab.
@@ -233,7 +233,7 @@ async fn every_screen_fits_320_pixels_without_scrolling_sideways(
         Ok(())
     };
 
-    page.open_on("", "Move your account to Partner Center")
+    page.open_on("", "Migrate your account to Partner Center")
         .await?;
     page.element("li[data-account=tailspin]").await?;
     check("overview").await?;
@@ -252,7 +252,7 @@ async fn every_screen_fits_320_pixels_without_scrolling_sideways(
         .await?;
     check("MPN ID").await?;
     page.press("main form", "Continue").await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
     check("check answers").await?;
     page.open_work_email("adatum").await?;
@@ -294,7 +294,7 @@ async fn the_checklist_speaks_swedish_with_swedish_dates_and_plurals(
         .wait_text("[data-deadline-status]", "dagar sedan")
         .await?;
     // Thousands grouped with a (no-break) space, as Swedish writes them: "2 598".
-    assert!(overdue.starts_with("Gick ut för "), "{overdue}");
+    assert!(overdue.starts_with("Passerade för "), "{overdue}");
     assert!(
         overdue.chars().any(|c| c == '\u{a0}' || c == ' ') && !overdue.contains(','),
         "{overdue}"

@@ -16,7 +16,7 @@ async fn fabrikam_sees_its_offers_deadline_and_progress_that_stays(
     .await?;
     page.wait_text("[data-deadline]", "15 October 2019").await?;
     page.wait_text("[data-deadline-status]", "Passed").await?;
-    page.wait_text("main", "The deadline has passed. Keep going")
+    page.wait_text("main", "The deadline has passed, so your offers' availability may be affected. Complete the steps anyway.")
         .await?;
 
     let step3 = page.element("[data-step=offers_in_appsource]").await?;
@@ -31,7 +31,7 @@ async fn fabrikam_sees_its_offers_deadline_and_progress_that_stays(
     assert_eq!(excluded.len(), 2, "two offers do not");
     page.wait_text(
         "[data-excluded]",
-        "Fabrikam Ledger Connector: Dynamics 365 Business Central",
+        "Fabrikam Ledger Connector: this checklist does not apply to Dynamics 365 Business Central offers.",
     )
     .await?;
     page.wait_text("[data-excluded]", "Fabrikam Analytics VM")

@@ -248,9 +248,9 @@ async fn forgetting_the_answers_removes_them_here_and_on_the_api(
     let (_app, laptop, desktop) = northwind_on_two_devices("forget", laptop, desktop).await?;
     laptop.press("main form", "Continue").await?;
     laptop
-        .wait_heading("Check your answers before you migrate")
+        .wait_heading("Check your answers before you migrate your account")
         .await?;
-    laptop.press("main", "Forget my answers").await?;
+    laptop.press("main", "Delete my answers").await?;
     laptop
         .wait_text(
             ".pma-notice",

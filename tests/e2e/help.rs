@@ -37,7 +37,7 @@ async fn help_lists_the_resources_of_the_source(
         page.screenshot("help").await?;
     }
     page.browser.back().await?;
-    page.wait_heading("Move your account to Partner Center")
+    page.wait_heading("Migrate your account to Partner Center")
         .await
 }
 
@@ -48,7 +48,7 @@ async fn an_unknown_address_says_the_page_was_not_found(
     page.open_on("accounts/fabrikam/nowhere", "Page not found")
         .await?;
     page.press("main", "Go to your accounts").await?;
-    page.wait_heading("Move your account to Partner Center")
+    page.wait_heading("Migrate your account to Partner Center")
         .await
 }
 

@@ -31,7 +31,7 @@ async fn the_impostor_sees_no_account_and_why(page: Page) -> Result<(), Failed> 
     .await?;
     page.wait_text(
         "main",
-        "Sign out, then sign in with the work account or Microsoft account you use for Cloud Partner Portal.",
+        "Sign out, then sign in with the work account or Microsoft account you sign in to Cloud Partner Portal with.",
     )
     .await?;
     assert!(

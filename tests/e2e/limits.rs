@@ -28,7 +28,7 @@ async fn too_many_attempts_say_when_to_try_again_and_keep_the_answer(
     check_and_come_back(&page).await?;
     page.press("main form", "Continue").await?;
     let said = page
-        .wait_text("#work-email-error", "Too many attempts. Try again in")
+        .wait_text("#work-email-error", "Too many attempts. Wait ")
         .await?;
     assert!(
         said.contains("seconds") || said.contains("second"),

@@ -41,13 +41,13 @@ pub async fn answer_every_question(
         }
     }
     continue_on(page).await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await
 }
 
 /// From the check answers page to the confirmation.
 async fn migrate(page: &Page) -> Result<(), Failed> {
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
     page.press("main", "Migrate account").await?;
     page.wait_heading("Account migrated").await?;
@@ -78,6 +78,20 @@ async fn contoso_sees_that_its_account_was_migrated(
     if backend == Backend::Api {
         page.screenshot("overview").await?;
     }
+
+    // In Swedish: the account is migrated, and the banner says how many must be.
+    page.press("header", "Svenska").await?;
+    let in_swedish = page.wait_text(&self::card("contoso"), "Migrerat").await?;
+    assert!(
+        in_swedish.contains("Hantera Contoso Ltd i Partnercenter"),
+        "{in_swedish}"
+    );
+    page.wait_text("[data-must-migrate]", "måste migreras till Partnercenter")
+        .await?;
+    if backend == Backend::Api {
+        page.screenshot("overview-sv").await?;
+    }
+    page.press("header", "English").await?;
     Ok(())
 }
 
@@ -86,16 +100,32 @@ async fn fabrikam_migrates_from_the_banner_to_the_confirmation(
     backend: Backend,
 ) -> Result<(), Failed> {
     page.open("").await?;
+    // One banner for the page, not one a card: how many accounts wait, and the offers' deadline.
     let banner = page
-        .wait_text(
-            &format!("{} .pma-banner", card("fabrikam")),
-            "This account must move to Partner Center",
-        )
+        .wait_text("[data-must-migrate]", "must be migrated to Partner Center")
         .await?;
     assert!(
         banner.to_lowercase().contains("important"),
         "the banner says so in words: {banner}"
     );
+    assert!(banner.contains("15 October 2019"), "{banner}");
+    if backend == Backend::Demo {
+        // The demo's data is the browser's own: Fabrikam, Northwind, Adatum and Litware wait;
+        // Contoso is migrated and Tailspin's viewer is no owner.
+        assert!(
+            banner.contains("4 of your 6 accounts must be migrated"),
+            "{banner}"
+        );
+    }
+    assert_eq!(page.count(".pma-banner").await?, 1, "one banner a page");
+    // Each waiting card's one action, in the same place on every card.
+    let action = page
+        .wait_text(
+            &format!("{} [data-action]", card("fabrikam")),
+            "Start migration",
+        )
+        .await?;
+    assert!(action.contains("Start migration"), "{action}");
     page.press(&card("fabrikam"), "Start migration").await?;
 
     page.wait_heading("What is your work email address?")
@@ -131,7 +161,7 @@ async fn fabrikam_migrates_from_the_banner_to_the_confirmation(
     page.wait_text("label[for=mpn-choice]", "Fabrikam").await?;
     continue_on(&page).await?;
 
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
     page.wait_text("[data-answer=work-email]", "admin@fabrikam.example")
         .await?;
@@ -197,7 +227,7 @@ async fn northwind_is_told_the_tenant_its_work_email_must_belong_to(
         .await?;
     page.wait_text(
         "#work-email-error",
-        "Ange en e-postadress hos Northwind Traders, där ditt MPN-ID är registrerat",
+        "Ange en e-postadress som hör till Northwind Traders, där ditt MPN-ID är registrerat",
     )
     .await?;
     assert_eq!(page.value("#work-email").await?, "ops@adatum.example");
@@ -263,13 +293,13 @@ async fn adatum_enrols_comes_back_after_a_reload_and_finishes(
     continue_on(&page).await?;
     page.wait_text(
         "#mpn-id-error",
-        "You entered 5 digits. Check your MPN ID and enter all of it (6 to 8 digits)",
+        "You entered 5 digits. Check your MPN ID and enter 6 to 8 digits.",
     )
     .await?;
 
     page.fill("#mpn-id", "4567890").await?;
     continue_on(&page).await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
     page.wait_text("[data-answer=mpn-id]", "4567890 (Adatum)")
         .await?;
@@ -296,8 +326,11 @@ async fn litware_is_told_its_mpn_id_was_not_found(page: Page, _: Backend) -> Res
     // An inactive ID is refused with what to do.
     page.fill("#mpn-id", "1111111").await?;
     continue_on(&page).await?;
-    page.wait_text(".pma-error-summary", "membership has lapsed")
-        .await?;
+    page.wait_text(
+        ".pma-error-summary",
+        "is not active in the Microsoft Partner Network",
+    )
+    .await?;
     Ok(())
 }
 
@@ -326,7 +359,7 @@ async fn an_mpn_id_of_another_tenant_sends_the_owner_back_to_the_work_email(
         .await?;
     page.fill("#mpn-id", "8765432").await?;
     continue_on(&page).await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
     page.wait_text("[data-answer=mpn-id]", "8765432 (Litware)")
         .await?;
@@ -336,13 +369,16 @@ async fn an_mpn_id_of_another_tenant_sends_the_owner_back_to_the_work_email(
 async fn tailspin_cannot_start_a_migration(page: Page, _: Backend) -> Result<(), Failed> {
     page.open("").await?;
     let card = page
-        .wait_text(&card("tailspin"), "Only an owner can migrate Tailspin Toys")
+        .wait_text(
+            &card("tailspin"),
+            "Only a user with the Owner role can migrate Tailspin Toys",
+        )
         .await?;
     assert!(!card.contains("Start migration"), "{card}");
     // Not even by typing the address of a question.
     page.open_on(
         "accounts/tailspin/work-email",
-        "Move your account to Partner Center",
+        "Migrate your account to Partner Center",
     )
     .await?;
     assert_eq!(page.path().await?, "/");

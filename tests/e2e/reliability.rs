@@ -87,7 +87,7 @@ async fn an_answer_that_cannot_be_read_says_so_and_retry_loads(
     )
     .await?;
     page.open("accounts/litware/work-email").await?;
-    page.wait_text(".pma-problem", "an answer we could not read")
+    page.wait_text(".pma-problem", "a response we could not read")
         .await?;
     page.press(".pma-problem", "Try again").await?;
     page.wait_heading("What is your work email address?").await
@@ -121,8 +121,10 @@ async fn going_offline_mid_flow_keeps_the_answers_and_retry_goes_on_once_back(
     page.fill("#work-email", "ops@litware.example").await?;
     devtools::set_offline(&page.browser, true).await?;
     page.press("main form", "Continue").await?;
-    page.wait_text(".pma-problem", "The service could not be reached")
+    let problem = page
+        .wait_text(".pma-problem", "The service could not be reached")
         .await?;
+    assert!(problem.contains("Your answers are kept."), "{problem}");
     assert_eq!(
         page.value("#work-email").await?,
         "ops@litware.example",
@@ -258,6 +260,65 @@ async fn a_double_click_on_migrate_sends_one_request(page: Page, _: Backend) -> 
     Ok(())
 }
 
+/// A tick the API fails to save is undone, and says so with what went wrong; no word of answers
+/// being kept, for a checklist has none. Try again saves it.
+async fn a_tick_that_cannot_be_saved_is_undone_and_retry_saves_it(
+    page: Page,
+    _: Backend,
+) -> Result<(), Failed> {
+    page.open_on(
+        "accounts/fabrikam/offers-checklist",
+        "Move your Dynamics 365 and PowerApps offers",
+    )
+    .await?;
+    // The first item nobody has ticked yet.
+    let id = page
+        .element("input.pma-checkboxes__input:not(:checked):not(:disabled)")
+        .await?
+        .attr("id")
+        .await?
+        .ok_or("a tick has an id")?;
+    let key = id
+        .strip_prefix("tick-")
+        .ok_or("a tick's id names its item")?;
+    let tick = format!("#{}", id.replace(':', "\\:"));
+    let item = format!("[data-item='{key}']");
+    set_faults(
+        &page,
+        fault(
+            "PUT",
+            "/v1/accounts/fabrikam/checklist",
+            json!({ "kind": "status", "status": 500 }),
+        ),
+    )
+    .await?;
+    page.element(&tick).await?.click().await?;
+    let problem = page
+        .wait_text(
+            ".pma-problem",
+            "Your change could not be saved, so we have undone it.",
+        )
+        .await?;
+    assert!(
+        problem.contains("Something went wrong on the service's side"),
+        "{problem}"
+    );
+    assert!(!problem.contains("answers"), "{problem}");
+    let checked = || async { Ok::<_, Failed>(page.element(&tick).await?.prop("checked").await?) };
+    assert_eq!(checked().await?.as_deref(), Some("false"), "undone");
+
+    page.press(".pma-problem", "Try again").await?;
+    page.wait_text(&item, "ticked by you").await?;
+    assert_eq!(checked().await?.as_deref(), Some("true"));
+    // Untick, for the other tests of this server.
+    page.element(&tick).await?.click().await?;
+    page.until("the untick to be saved", || async {
+        let text = page.text_of(&item).await?;
+        (!text.contains("ticked by you")).then_some(())
+    })
+    .await
+}
+
 pub fn tests(harness: &Harness) -> Vec<Trial> {
     let api = &[Backend::Api];
     [
@@ -285,6 +346,11 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
             "reliability::a_slow_answer_shows_it_is_pending_then_times_out_with_a_retry",
             api,
             a_slow_answer_shows_it_is_pending_then_times_out_with_a_retry,
+        ),
+        harness.on_backends(
+            "reliability::a_tick_that_cannot_be_saved_is_undone_and_retry_saves_it",
+            api,
+            a_tick_that_cannot_be_saved_is_undone_and_retry_saves_it,
         ),
         harness.on_backends(
             "reliability::a_connection_cut_during_submission_then_retry_migrates_once",

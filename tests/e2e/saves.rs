@@ -62,7 +62,7 @@ async fn start_litware_hearing_its_save_was_discarded(page: &Page) -> Result<(),
         .await?;
     page.wait_heading("What is your work email address?")
         .await?;
-    page.wait_text(".pma-notice", "could not be read, so we started again")
+    page.wait_text(".pma-notice", "so you are starting again")
         .await
         .map(drop)
 }
@@ -73,7 +73,7 @@ async fn saved_progress_that_cannot_be_read_is_discarded_with_a_notice(
 ) -> Result<(), Failed> {
     let key = overview_with_a_litware_save(&page, backend, BROKEN_SAVE).await?;
     page.open_work_email("litware").await?;
-    page.wait_text(".pma-notice", "could not be read, so we started again")
+    page.wait_text(".pma-notice", "so you are starting again")
         .await?;
     assert_eq!(page.value("#work-email").await?, "admin@litware.example");
     let left = stored(&page, &key).await?;
@@ -180,7 +180,7 @@ async fn storage_that_refuses_to_save_still_lets_the_owner_finish(
         .await?;
     page.fill("#mpn-id", "8765432").await?;
     page.press("main form", "Continue").await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
     page.wait_text("[data-answer=work-email]", "ops@litware.example")
         .await?;

@@ -103,7 +103,7 @@ async fn the_start_page_says_what_the_service_is_for(page: Page) -> Result<(), F
     page.wait_heading(START_HEADING).await?;
     let main = page.text_of("main").await.unwrap_or_default();
     assert!(
-        main.contains("Move your publisher account from Cloud Partner Portal"),
+        main.contains("helps you migrate your publisher account from Cloud Partner Portal"),
         "{main}"
     );
     assert!(main.contains("You will need"), "{main}");
@@ -323,7 +323,7 @@ async fn a_session_that_ends_leads_to_the_sign_in_page_with_the_answers_kept(
         .await?;
 
     page.press("main form", "Continue").await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
 
     // The provider loses its sessions, and the renewed token runs out less than a minute after
@@ -331,11 +331,11 @@ async fn a_session_that_ends_leads_to_the_sign_in_page_with_the_answers_kept(
     app.provider.restart()?;
     tokio::time::sleep(Duration::from_secs(22)).await;
     page.press("main", "Migrate account").await?;
-    page.wait_heading("Your sign-in has ended").await?;
-    page.wait_text("main", "Your answers are saved").await?;
+    page.wait_heading("Your sign-in has expired").await?;
+    page.wait_text("main", "Your answers are kept").await?;
     page.press("main", "Sign in again").await?;
     at_the_provider(&page, FABRIKAM_ADMIN).await?;
-    page.wait_heading("Check your answers before you migrate")
+    page.wait_heading("Check your answers before you migrate your account")
         .await?;
     page.wait_text("main", "it@fabrikam.example").await?;
     page.press("main", "Migrate account").await?;

@@ -70,7 +70,7 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
                     .at_most(WAIT)
                     .for_element(Locator::Css("main h1"))
                     .await?;
-                assert_eq!(heading.text().await?, "Move your account to Partner Center");
+                assert_eq!(heading.text().await?, "Migrate your account to Partner Center");
                 assert_eq!(browser.title().await?, "Your accounts – Account migration");
                 Ok(())
             },

@@ -18,7 +18,7 @@ async fn the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_ad
     page: Page,
 ) -> Result<(), Failed> {
     page.open(PORTAL).await?;
-    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    wait_widget_heading(&page, "first", "Migrate your account to Partner Center").await?;
     let address = page.browser.current_url().await?;
     let history = computed(&page, "return history.length;").await?;
 
@@ -27,7 +27,12 @@ async fn the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_ad
     press_in_widget(&page, "first", "Continue").await?;
     wait_widget_heading(&page, "first", "Which MPN ID should Partner Center use?").await?;
     press_in_widget(&page, "first", "Continue").await?;
-    wait_widget_heading(&page, "first", "Check your answers before you migrate").await?;
+    wait_widget_heading(
+        &page,
+        "first",
+        "Check your answers before you migrate your account",
+    )
+    .await?;
     press_in_widget(&page, "first", "Migrate account").await?;
     wait_widget_heading(&page, "first", "Account migrated").await?;
     page.screenshot("widget").await?;
@@ -108,7 +113,7 @@ async fn the_widget_migrates_fabrikam_and_tells_the_host_without_touching_its_ad
 /// asks the host's `getToken` again, so a host that has signed its user in again goes on.
 async fn an_expired_sign_in_asks_the_host_for_a_token_again(page: Page) -> Result<(), Failed> {
     page.open(PORTAL).await?;
-    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    wait_widget_heading(&page, "first", "Migrate your account to Partner Center").await?;
     // An account no other widget test changes (another one migrates fabrikam).
     computed(
         &page,
@@ -150,8 +155,8 @@ async fn an_expired_sign_in_asks_the_host_for_a_token_again(page: Page) -> Resul
 
 async fn the_host_and_the_widget_keep_their_own_styles(page: Page) -> Result<(), Failed> {
     page.open(PORTAL).await?;
-    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
-    wait_widget_heading(&page, "second", "Flytta ditt konto till Partnercenter").await?;
+    wait_widget_heading(&page, "first", "Migrate your account to Partner Center").await?;
+    wait_widget_heading(&page, "second", "Migrera ditt konto till Partnercenter").await?;
 
     // The host's aggressive styles do not reach the widget's content.
     let widget = in_widget(
@@ -211,7 +216,7 @@ async fn changing_the_elements_attributes_changes_account_and_language(
     page: Page,
 ) -> Result<(), Failed> {
     page.open(PORTAL).await?;
-    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    wait_widget_heading(&page, "first", "Migrate your account to Partner Center").await?;
     page.until("Fabrikam only", || async {
         widget_text(&page, "first", ".pma-account-list")
             .await?
@@ -224,7 +229,7 @@ async fn changing_the_elements_attributes_changes_account_and_language(
         "document.getElementById('first').setAttribute('lang', 'sv');",
     )
     .await?;
-    wait_widget_heading(&page, "first", "Flytta ditt konto till Partnercenter").await?;
+    wait_widget_heading(&page, "first", "Migrera ditt konto till Partnercenter").await?;
     let lang = in_widget(
         &page,
         "first",
@@ -254,7 +259,7 @@ async fn changing_the_elements_attributes_changes_account_and_language(
 
 async fn unmounting_removes_the_widget_and_its_listeners(page: Page) -> Result<(), Failed> {
     page.open(PORTAL).await?;
-    wait_widget_heading(&page, "second", "Flytta ditt konto till Partnercenter").await?;
+    wait_widget_heading(&page, "second", "Migrera ditt konto till Partnercenter").await?;
     computed(&page, "window.portal.second.unmount();").await?;
     let left = computed(
         &page,
@@ -282,14 +287,14 @@ async fn unmounting_removes_the_widget_and_its_listeners(page: Page) -> Result<(
     assert_eq!(portal(&page, "errors").await?, json!([]), "no script error");
     // The other widget goes on.
     press_in_widget(&page, "first", "Svenska").await?;
-    wait_widget_heading(&page, "first", "Flytta ditt konto till Partnercenter").await
+    wait_widget_heading(&page, "first", "Migrera ditt konto till Partnercenter").await
 }
 
 async fn a_demo_widget_and_a_real_one_on_one_page_keep_their_answers_apart(
     page: Page,
 ) -> Result<(), Failed> {
     page.open(PORTAL).await?;
-    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
+    wait_widget_heading(&page, "first", "Migrate your account to Partner Center").await?;
     // An account no other widget test changes.
     computed(
         &page,
@@ -338,7 +343,7 @@ async fn a_demo_widget_and_a_real_one_on_one_page_keep_their_answers_apart(
 
     // The demo reset forgets the demo's answers only.
     press_in_widget(&page, "third", "Reset demo data").await?;
-    wait_widget_heading(&page, "third", "Move your account to Partner Center").await?;
+    wait_widget_heading(&page, "third", "Migrate your account to Partner Center").await?;
     let left = saved_progress(&page).await?;
     let left: Vec<&str> = left
         .as_object()
@@ -361,7 +366,7 @@ async fn a_portal_on_another_origin_loads_the_widget_from_the_assistants_host(
     page: Page,
 ) -> Result<(), Failed> {
     page.open("portal.html").await?;
-    wait_widget_heading(&page, "assistant", "Move your account to Partner Center").await?;
+    wait_widget_heading(&page, "assistant", "Migrate your account to Partner Center").await?;
     page.until("the API's accounts in the widget", || async {
         widget_text(&page, "assistant", "li[data-account=tailspin]").await
     })
@@ -384,8 +389,8 @@ async fn a_portal_on_another_origin_loads_the_widget_from_the_assistants_host(
 async fn the_widgets_pass_axe_inside_the_host(page: Page) -> Result<(), Failed> {
     let axe = axe::source()?;
     page.open(PORTAL).await?;
-    wait_widget_heading(&page, "first", "Move your account to Partner Center").await?;
-    wait_widget_heading(&page, "second", "Flytta ditt konto till Partnercenter").await?;
+    wait_widget_heading(&page, "first", "Migrate your account to Partner Center").await?;
+    wait_widget_heading(&page, "second", "Migrera ditt konto till Partnercenter").await?;
     // The widgets only: the host's own page is the host's business.
     let found = axe::violations(&page, &axe, "{ include: [['#first'], ['#second']] }").await?;
     assert!(

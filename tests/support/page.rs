@@ -142,6 +142,11 @@ impl Page {
         self.browser.find(Locator::Css(css)).await.is_ok()
     }
 
+    /// How many elements match `css` now.
+    pub async fn count(&self, css: &str) -> Result<usize, Failed> {
+        Ok(self.browser.find_all(Locator::Css(css)).await?.len())
+    }
+
     /// Replaces the text of the field `css` with `text`, as typed.
     pub async fn fill(&self, css: &str, text: &str) -> Result<(), Failed> {
         let field = self.element(css).await?;

@@ -57,7 +57,7 @@ async fn switching_language_changes_the_heading_and_the_page_language() {
     tick().await;
     assert_eq!(
         element(&host, "h1").text_content().unwrap(),
-        "Flytta ditt konto till Partnercenter"
+        "Migrera ditt konto till Partnercenter"
     );
     assert_eq!(page_language().as_deref(), Some("sv"));
     assert_eq!(
@@ -69,7 +69,7 @@ async fn switching_language_changes_the_heading_and_the_page_language() {
     tick().await;
     assert_eq!(
         element(&host, "h1").text_content().unwrap(),
-        "Move your account to Partner Center"
+        "Migrate your account to Partner Center"
     );
     assert_eq!(page_language().as_deref(), Some("en"));
     assert_eq!(

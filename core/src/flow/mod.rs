@@ -105,6 +105,21 @@ pub enum Case {
     Failed,
 }
 
+impl Case {
+    /// Whether the account waits for its owner to migrate it: the owner's yellow banner in Cloud
+    /// Partner Portal. Not for someone who is not an owner, nor once submitted or migrated.
+    pub fn awaits_the_owner(self) -> bool {
+        match self {
+            Case::NeedsWorkEmail
+            | Case::NeedsMpnEnrolment
+            | Case::ConfirmMpnId
+            | Case::ReadyToSubmit
+            | Case::Failed => true,
+            Case::NotOwner | Case::AlreadyMigrated | Case::InProgress | Case::Completed => false,
+        }
+    }
+}
+
 /// Why a new MPN ID is not accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewMpnError {

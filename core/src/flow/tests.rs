@@ -233,3 +233,27 @@ fn an_answer_refused_later_can_still_be_changed_where_it_was_given() {
     assert!(!assessment.may_show(Question::CheckAnswers, &answers));
     assert!(!assessment.may_show(Question::MpnId, &Answers::default()));
 }
+
+#[test]
+fn an_account_awaits_its_owner_until_submitted_and_never_someone_else() {
+    let accounts = fixtures::accounts();
+    let waiting: Vec<&str> = accounts
+        .iter()
+        .filter(|account| {
+            assess_fixture(account.id.as_str(), &Answers::default())
+                .case
+                .awaits_the_owner()
+        })
+        .map(|account| account.id.as_str())
+        .collect();
+    assert_eq!(waiting, ["fabrikam", "northwind", "adatum", "litware"]);
+    for case in [
+        Case::NotOwner,
+        Case::AlreadyMigrated,
+        Case::InProgress,
+        Case::Completed,
+    ] {
+        assert!(!case.awaits_the_owner(), "{case:?}");
+    }
+    assert!(Case::Failed.awaits_the_owner());
+}

@@ -5,7 +5,7 @@ import { Model } from 'survey-core';
 import { renderSurvey } from 'survey-js-ui';
 
 const survey = new Model({
-  title: 'Move your account to Partner Center',
+  title: 'Migrate your account to Partner Center',
   showPreviewBeforeComplete: 'showAnsweredQuestions',
   pages: [
     {

@@ -129,6 +129,18 @@ pub fn ChecklistStep(
                         }
                         .into_any(),
                     }}
+                    {(step == StepId::OffersSubmitted).then(|| view! {
+                        // What must happen by the deadline, in bold as in the source.
+                        <p class="pma-body">
+                            <strong data-submit-by="">
+                                {move || {
+                                    let locale = locale.get();
+                                    let date = settings.with(|s| wording::date(locale, s.offers_deadline));
+                                    locale.step_submit_deadline(&date)
+                                }}
+                            </strong>
+                        </p>
+                    })}
                     {(!links.is_empty()).then(|| view! {
                         <ul class="pma-list pma-step-links">
                             {links.into_iter().map(|(label, href)| view! {

@@ -75,6 +75,29 @@ pub fn client_error(locale: Locale, error: &ClientError) -> &'static str {
     }
 }
 
+/// What went wrong with a call on a page of answers: its words, then, where the failure was the
+/// service's or the network's, that the answers are kept. Not after a refusal (the account is
+/// already migrated, say), where it would answer no question the person has.
+pub fn client_error_keeping_answers(locale: Locale, error: &ClientError) -> String {
+    let kept = match error {
+        ClientError::Timeout | ClientError::Network | ClientError::TooManyRequests { .. } => true,
+        ClientError::Malformed => false,
+        ClientError::Problem(problem) => !matches!(
+            problem.code,
+            ProblemCode::NotFound
+                | ProblemCode::NotOwner
+                | ProblemCode::AlreadyMigrated
+                | ProblemCode::Conflict
+        ),
+    };
+    let words = client_error(locale, error);
+    if kept {
+        format!("{words} {}", locale.answers_kept())
+    } else {
+        words.to_owned()
+    }
+}
+
 /// What a checklist item asks the publisher to do, starting with a verb.
 pub fn task(locale: Locale, task: &Task) -> String {
     match task {

@@ -70,7 +70,7 @@ pub fn CheckAnswersPage(
                 .get()
                 .map(|error| {
                     view! {
-                        <ProblemPanel error=error on_retry=Callback::new(move |()| submit()) pending=pending/>
+                        <ProblemPanel error=error on_retry=Callback::new(move |()| submit()) pending=pending with_answers=true/>
                     }
                 })
         }}

@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::context::{Api, Settings};
-use crate::i18n::{Locale, text};
+use crate::i18n::{Locale, text, wording};
 use crate::journey::state::Journey;
 use crate::route::{Screen, ScreenLink};
 use crate::ui::external_link::ExternalLink;
@@ -51,7 +51,12 @@ pub fn ConfirmationPage(
         </p>
         <Show when=move || offers_move.get() == Some(true)>
             <h2 class="pma-heading-m">{text(Locale::confirmation_offers_heading)}</h2>
-            <p class="pma-body">{text(Locale::confirmation_offers)}</p>
+            <p class="pma-body">
+                {move || {
+                    let locale = locale.get();
+                    locale.confirmation_offers(&wording::date(locale, settings.with(|s| s.offers_deadline)))
+                }}
+            </p>
             <p class="pma-body">
                 <ScreenLink to=Screen::OffersChecklist(journey.account_id())>
                     {text(Locale::open_offers_checklist)}

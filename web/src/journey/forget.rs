@@ -1,4 +1,4 @@
-//! "Forget my answers", at the end of the check answers page: after a confirmation, the owner's
+//! "Delete my answers", at the end of the check answers page: after a confirmation, the owner's
 //! answers for the account go from this browser and, where the API keeps a draft, from the API
 //! too; then they start again. If the API cannot be reached, nothing is forgotten and the
 //! problem says so.
@@ -54,7 +54,7 @@ pub fn ForgetAnswers(journey: Journey) -> impl IntoView {
     };
     view! {
         {move || failure.get().map(|error| view! {
-            <ProblemPanel error=error on_retry=Callback::new(move |()| forget()) pending=pending/>
+            <ProblemPanel error=error on_retry=Callback::new(move |()| forget()) pending=pending with_answers=true/>
         })}
         <Show
             when=move || asking.get()

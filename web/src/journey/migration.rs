@@ -145,7 +145,7 @@ fn SendAgain(
         <p class="pma-body">{locale.get().migration_not_started()}</p>
         {move || {
             submission.failure.get().map(|error| {
-                view! { <ProblemPanel error=error on_retry=Callback::new(move |()| send()) pending=pending/> }
+                view! { <ProblemPanel error=error on_retry=Callback::new(move |()| send()) pending=pending with_answers=true/> }
             })
         }}
         <button type="button" class="pma-button" disabled=move || pending.get() on:click=move |_| send()>

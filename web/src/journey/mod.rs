@@ -153,7 +153,7 @@ pub fn AccountJourney(
         })}
         {move || match (failure.get(), loaded.get()) {
             (Some(error), _) => {
-                view! { <ProblemPanel error=error on_retry=Callback::new(move |()| load())/> }
+                view! { <ProblemPanel error=error on_retry=Callback::new(move |()| load()) with_answers=true/> }
                     .into_any()
             }
             (None, None) => {

@@ -294,6 +294,8 @@ fn Suggestion(
                     >
                         {suggested}
                     </button>
+                    // The question's mark, after the suggestion it asks about.
+                    "?"
                 </p>
             }
         })

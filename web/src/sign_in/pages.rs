@@ -20,7 +20,7 @@ pub fn StartPage(on_sign_in: Callback<()>) -> impl IntoView {
     );
     view! {
         <h1 class="pma-heading-xl" node_ref=heading tabindex="-1">{text(Locale::app_name)}</h1>
-        <p class="pma-body pma-lead">{text(Locale::sign_in_start_lead)}</p>
+        <p class="pma-body pma-lead">{text(Locale::start_lead)}</p>
         <h2 class="pma-heading-m">{text(Locale::sign_in_start_need)}</h2>
         <ul class="pma-list">
             <li>{text(Locale::sign_in_start_need_account)}</li>

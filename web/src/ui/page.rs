@@ -67,9 +67,19 @@ pub fn ProblemPanel(
     /// Whether the retry is under way (the button is disabled meanwhile).
     #[prop(into, optional)]
     pending: Signal<bool>,
+    /// Whether the page holds answers the person gave: the panel then says they are kept.
+    #[prop(optional)]
+    with_answers: bool,
 ) -> impl IntoView {
     let locale = expect_context::<RwSignal<Locale>>();
     let placement = expect_context::<Placement>();
+    let words = move |locale: Locale, error: &ClientError| {
+        if with_answers {
+            wording::client_error_keeping_answers(locale, error)
+        } else {
+            wording::client_error(locale, error).to_owned()
+        }
+    };
     // The host hears of each problem shown (the kind, the contract's code if any, the words).
     Effect::new(move |_| {
         let error = error.get();
@@ -87,17 +97,14 @@ pub fn ProblemPanel(
             &[
                 ("kind", kind.into()),
                 ("code", crate::placement::text_or_null(code)),
-                (
-                    "message",
-                    wording::client_error(locale.get_untracked(), &error).into(),
-                ),
+                ("message", words(locale.get_untracked(), &error).into()),
             ],
         );
     });
     view! {
         <div class="pma-problem" role="alert">
             <h2 class="pma-heading-m">{text(Locale::problem_heading)}</h2>
-            <p class="pma-body">{move || wording::client_error(locale.get(), &error.get())}</p>
+            <p class="pma-body">{move || words(locale.get(), &error.get())}</p>
             <button
                 type="button"
                 class="pma-button pma-button--secondary"

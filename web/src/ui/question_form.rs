@@ -34,7 +34,7 @@ pub fn QuestionForm(
         {move || {
             failure
                 .get()
-                .map(|error| view! { <ProblemPanel error=error on_retry=on_submit pending=pending/> })
+                .map(|error| view! { <ProblemPanel error=error on_retry=on_submit pending=pending with_answers=true/> })
         }}
         <form
             novalidate
