@@ -104,6 +104,27 @@ mod tests {
     }
 
     #[test]
+    fn messages_fill_in_their_variables_with_names_isolated() {
+        assert_eq!(
+            Locale::En.manage_in_partner_center("Fabrikam"),
+            "Manage \u{2068}Fabrikam\u{2069} in Partner Center"
+        );
+        assert_eq!(
+            Locale::Sv.deadline_days_left(2_598),
+            "2\u{a0}598\u{a0}dagar kvar"
+        );
+        assert_eq!(Locale::En.deadline_days_left(1), "1\u{a0}day left");
+        assert_eq!(
+            Locale::En.must_migrate_banner(4, 6),
+            "4 of your 6 accounts must be migrated to Partner Center"
+        );
+        assert_eq!(
+            Locale::Sv.which_answers_changed_on("3 december", "14:05"),
+            "Du ändrade även dina svar på en annan enhet den 3 december kl.\u{a0}14:05."
+        );
+    }
+
+    #[test]
     fn the_first_spoken_language_wins_and_english_is_the_fallback() {
         assert_eq!(Locale::negotiate(["de-DE", "sv-FI", "en"]), Locale::Sv);
         assert_eq!(Locale::negotiate(["de-DE", "fr"]), Locale::En);
