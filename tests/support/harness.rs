@@ -13,6 +13,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use libtest_mimic::{Failed, Trial};
 use serde_json::json;
 
+use crate::limits::{OPEN_LIMIT, close, within_limit};
 use crate::page::Page;
 use crate::sign_in::{Behaviour, FABRIKAM_TENANT, SignedInApp};
 
@@ -317,32 +318,6 @@ impl Harness {
     }
 }
 
-/// The longest a test may take. Past it the test fails, saying so, and the run goes on: a browser
-/// or a server that stops answering must not hold the whole run until CI gives up on it, with no
-/// word of which test it was. The slowest test takes well under a minute.
-const TEST_LIMIT: Duration = Duration::from_secs(300);
-
-/// The longest closing a browser may take; a browser that does not close is left to ChromeDriver.
-const CLOSE_LIMIT: Duration = Duration::from_secs(30);
-
-/// `test`'s outcome, or a failure if it takes longer than [`TEST_LIMIT`].
-async fn within_limit<T>(test: impl Future<Output = Result<T, Failed>>) -> Result<T, Failed> {
-    tokio::time::timeout(TEST_LIMIT, test)
-        .await
-        .unwrap_or_else(|_| {
-            Err(format!(
-                "the test did not finish within {} s: a browser or a server stopped answering",
-                TEST_LIMIT.as_secs()
-            )
-            .into())
-        })
-}
-
-/// Closes `browser`, waiting at most [`CLOSE_LIMIT`].
-async fn close(browser: Client) {
-    let _ = tokio::time::timeout(CLOSE_LIMIT, browser.close()).await;
-}
-
 /// Which backend a test drives the app on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -479,10 +454,14 @@ impl Inner {
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(capabilities);
         let opening = builder.connect(&self.driver_url);
-        match tokio::time::timeout(Duration::from_secs(60), opening).await {
+        match tokio::time::timeout(OPEN_LIMIT, opening).await {
             Ok(Ok(browser)) => Ok(browser),
             Ok(Err(e)) => Err(format!("cannot open a browser session: {e}").into()),
-            Err(_) => Err("ChromeDriver did not open a browser session within 60 s".into()),
+            Err(_) => Err(format!(
+                "ChromeDriver did not open a browser session within {} s",
+                OPEN_LIMIT.as_secs()
+            )
+            .into()),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod devtools;
 pub mod elsewhere;
 pub mod file_server;
 pub mod harness;
+pub mod limits;
 pub mod page;
 pub mod sign_in;
 pub mod static_host;
