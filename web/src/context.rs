@@ -48,6 +48,11 @@ impl Settings {
     pub fn with<T>(&self, read: impl FnOnce(&FlowConfig) -> T) -> T {
         self.0.with(read)
     }
+
+    /// The offers' deadline as `locale` writes a date ("15 October 2019").
+    pub fn offers_deadline(&self, locale: crate::i18n::Locale) -> String {
+        self.with(|config| crate::i18n::wording::date(locale, config.offers_deadline))
+    }
 }
 
 /// The one account a host page's widget is about, if it names one (the overview then shows only

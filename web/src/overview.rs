@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::backend::browser_idna::BrowserIdna;
 use crate::context::{Api, NamedAccount, Settings};
-use crate::i18n::{Locale, text, wording};
+use crate::i18n::{Locale, text};
 use crate::journey::shelf::Shelf;
 use crate::parts;
 use crate::route::{Navigator, Screen, ScreenLink};
@@ -100,7 +100,7 @@ fn MustMigrateBanner(
     let locale = expect_context::<RwSignal<Locale>>();
     let settings = expect_context::<Settings>();
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-    let date = move || wording::date(locale.get(), settings.with(|s| s.offers_deadline));
+    let date = move || settings.offers_deadline(locale.get());
     view! {
         <div class="pma-banner" role="region" aria-labelledby="pma-must-migrate" data-must-migrate="">
             <p class="pma-banner__label">{text(Locale::important)}</p>

@@ -180,7 +180,7 @@ fn Deadline(
 ) -> impl IntoView {
     let settings = expect_context::<Settings>();
     let locale = expect_context::<RwSignal<Locale>>();
-    let date = move || wording::date(locale.get(), settings.with(|s| s.offers_deadline));
+    let date = move || settings.offers_deadline(locale.get());
     let standing = move || {
         let status = checklist.with(|c| c.as_ref().map(|c| c.deadline))?;
         Some(DeadlineStanding {

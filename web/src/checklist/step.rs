@@ -135,8 +135,7 @@ pub fn ChecklistStep(
                             <strong data-submit-by="">
                                 {move || {
                                     let locale = locale.get();
-                                    let date = settings.with(|s| wording::date(locale, s.offers_deadline));
-                                    locale.step_submit_deadline(&date)
+                                    locale.step_submit_deadline(&settings.offers_deadline(locale))
                                 }}
                             </strong>
                         </p>

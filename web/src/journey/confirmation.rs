@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::context::{Api, Settings};
-use crate::i18n::{Locale, text, wording};
+use crate::i18n::{Locale, text};
 use crate::journey::state::Journey;
 use crate::route::{Screen, ScreenLink};
 use crate::ui::external_link::ExternalLink;
@@ -54,7 +54,7 @@ pub fn ConfirmationPage(
             <p class="pma-body">
                 {move || {
                     let locale = locale.get();
-                    locale.confirmation_offers(&wording::date(locale, settings.with(|s| s.offers_deadline)))
+                    locale.confirmation_offers(&settings.offers_deadline(locale))
                 }}
             </p>
             <p class="pma-body">
