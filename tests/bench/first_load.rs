@@ -24,11 +24,12 @@ const LOADS: usize = 9;
 /// How much slower than this machine the CPU is made.
 const CPU_SLOWDOWN: u32 = 4;
 
-/// Notes, in `window.pmaTimes`, when each awaited element first appears: milliseconds since the
-/// start of navigation.
+/// Notes, in `window.pmaTimes`, when each awaited element first appears (milliseconds since the
+/// start of navigation), the first contentful paint (`fcp`), and the layout shift so far (`cls`,
+/// the sum of every shift not caused by input, as the Layout Instability API reports them).
 const OBSERVER: &str = r##"
 (() => {
-  const times = {};
+  const times = { cls: 0 };
   window.pmaTimes = times;
   const awaited = {
     shell: "header.pma-header",
@@ -44,7 +45,37 @@ const OBSERVER: &str = r##"
     }
   };
   new MutationObserver(look).observe(document, { childList: true, subtree: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === "first-contentful-paint") times.fcp = entry.startTime;
+    }
+  }).observe({ type: "paint", buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) times.cls += entry.value;
+    }
+  }).observe({ type: "layout-shift", buffered: true });
 })();
+"##;
+
+/// How deep the chain of requests was before `until` (ms since navigation): the page is 1, and a
+/// request is one deeper than the deepest request that had ended when it started (none deeper
+/// than the page is found in it). Only requests that ended by `until` count.
+const CHAIN: &str = r##"
+const until = arguments[0];
+const page = performance.getEntriesByType("navigation")[0];
+const ended = [{ end: page.responseEnd, depth: 1 }];
+let deepest = 1;
+const requests = performance.getEntriesByType("resource")
+  .filter((e) => !e.name.startsWith("data:") && e.responseEnd > 0 && e.responseEnd <= until)
+  .sort((a, b) => a.startTime - b.startTime);
+for (const request of requests) {
+  const before = ended.filter((e) => e.end <= request.startTime).map((e) => e.depth);
+  const depth = 1 + Math.max(1, ...before);
+  ended.push({ end: request.responseEnd, depth });
+  deepest = Math.max(deepest, depth);
+}
+return deepest;
 "##;
 
 /// The peer comparison's mobile network (a slow 4G, as Lighthouse emulates it): 150 ms more for
@@ -85,8 +116,10 @@ async fn next_chunk_by_the_click(page: &Page) -> Result<bool, Failed> {
     .await
 }
 
-/// One cold load of `path`: the times noted in the page, once `until` is among them; on the
-/// overview, whether the next page's code was fetched before a click at one second.
+/// One cold load of `path`: the times noted in the page once `until` and the first contentful
+/// paint are among them, with the layout shift half a second later and the depth of the chain of
+/// requests before `until` (`chain`); on the overview, whether the next page's code was fetched
+/// before a click at one second.
 async fn cold_load(
     browser: Client,
     base: &str,
@@ -104,14 +137,25 @@ async fn cold_load(
     let page = Page::new(browser, base.to_owned());
     page.open(path).await?;
     let script = format!(
-        "return (window.pmaTimes || {{}})['{until}'] === undefined ? null : window.pmaTimes;"
+        "const t = window.pmaTimes || {{}};
+         return t['{until}'] === undefined || t.fcp === undefined ? null : t['{until}'];"
     );
-    let times = page
+    let at = page
         .until(&format!("the {until} mark"), || async {
-            let times = page.browser.execute(&script, vec![]).await.ok()?;
-            (!times.is_null()).then_some(times)
+            let at = page.browser.execute(&script, vec![]).await.ok()?;
+            at.as_f64()
         })
         .await?;
+    // Shifts that come with or just after the first control count too.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut times = page
+        .browser
+        .execute("return window.pmaTimes;", vec![])
+        .await?;
+    let chain = page.browser.execute(CHAIN, vec![at.into()]).await?;
+    if let Some(times) = times.as_object_mut() {
+        times.insert("chain".into(), chain);
+    }
     let next_chunk = if until == "control" && network.is_none() {
         Some(next_chunk_by_the_click(&page).await?)
     } else {
@@ -212,65 +256,118 @@ fn measure(harness: &Harness) -> Result<(), Failed> {
     Ok(())
 }
 
-/// The median time to `until` over [`LOADS`] cold loads of `path` at `base` (the app's API
-/// server when `None`).
-fn median_until(
+/// What [`LOADS`] cold loads measured of one page, each measure's values in load order.
+struct Loads {
+    fcp: Vec<f64>,
+    control: Vec<f64>,
+    cls: Vec<f64>,
+    chain: Vec<f64>,
+}
+
+/// [`LOADS`] cold loads of `path` at `base` (the app's API server when `None`) until `until`.
+fn cold_loads(
     harness: &Harness,
     base: Option<&str>,
     path: &str,
     until: &str,
     network: Option<Network>,
-) -> Result<f64, Failed> {
-    let mut times = Vec::new();
+) -> Result<Loads, Failed> {
+    let mut loads = Loads {
+        fcp: Vec::new(),
+        control: Vec::new(),
+        cls: Vec::new(),
+        chain: Vec::new(),
+    };
     for _ in 0..LOADS {
         let (marks, _) = harness.in_browser(|browser, apps| async move {
             let base = base.map_or(apps.api.clone(), str::to_owned);
             cold_load(browser, &base, path, until, network).await
         })?;
-        times.push(
+        let read = |name: &str| {
             marks
-                .get(until)
+                .get(name)
                 .and_then(Value::as_f64)
-                .ok_or("no time noted")?,
-        );
+                .ok_or_else(|| format!("no {name} noted"))
+        };
+        loads.fcp.push(read("fcp")?);
+        loads.control.push(read(until)?);
+        loads.cls.push(read("cls")?);
+        loads.chain.push(read("chain")?);
     }
-    Ok(median(times))
+    Ok(loads)
 }
 
-/// The app's first control (on the overview) beside the peer's (its first question's field), on
-/// this machine's network and on a slow mobile one, with the ratios and their aims.
+/// A measure's median with its spread, `median (min–max)`, each with `decimals`.
+fn spread(values: &[f64], decimals: usize) -> String {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let median = median(values.to_vec());
+    format!("{median:.decimals$} ({min:.decimals$}–{max:.decimals$})")
+}
+
+/// The app's first screen beside the peer's, on this machine's network and on a slow mobile one:
+/// the first contentful paint, the first control (on the overview: an account's action; on the
+/// peer: its first question's field), the layout shift and the chain of requests before the
+/// first control, with the ratio of the first controls and its aim. The app is measured on its
+/// API (the reference server, whose `config.json` needs no sign-in) and on its demo backend.
 fn compare_with_peer(harness: &Harness, peer: &FileServer) -> Result<(), Failed> {
     println!(
         "\nBeside the peer, a SurveyJS page of the same first three questions served the same way \
-         (ms until the first control, median of {LOADS} cold loads):"
+         (median (min–max) of {LOADS} cold loads, CPU throttled {CPU_SLOWDOWN}x; ms since navigation):"
     );
     println!(
-        "| {:<44} | {:>9} | {:>9} | {:>6} | {:>6} |",
-        "", "this app", "SurveyJS", "ratio", "aim"
+        "| {:<44} | {:<13} | {:<18} | {:<18} | {:<20} | {:<9} | {:>6} | {:>6} |",
+        "",
+        "page",
+        "first paint (FCP)",
+        "first control",
+        "layout shift (CLS)",
+        "chain",
+        "ratio",
+        "aim"
     );
     println!(
-        "|{:-<46}|{:->11}|{:->11}|{:->8}|{:->8}|",
-        "", "", "", "", ""
+        "|{:-<46}|{:-<15}|{:-<20}|{:-<20}|{:-<22}|{:-<11}|{:->8}|{:->8}|",
+        "", "", "", "", "", "", "", ""
     );
     let conditions = [
-        ("CPU 4x", None, "ASSISTANT_AIM_PEER_PERCENT"),
+        ("this machine's network", None, "ASSISTANT_AIM_PEER_PERCENT"),
         (
-            "CPU 4x, mobile network (150 ms, 1.6 Mbit/s)",
+            "mobile network (150 ms, 1.6 Mbit/s)",
             Some(MOBILE),
             "ASSISTANT_AIM_PEER_MOBILE_PERCENT",
         ),
     ];
     for (label, network, aim) in conditions {
-        let app = median_until(harness, None, "", "control", network)?;
-        let surveyjs = median_until(harness, Some(&peer.url), "", "peer", network)?;
-        let ratio = app / surveyjs;
+        let surveyjs = cold_loads(harness, Some(&peer.url), "", "peer", network)?;
+        let demo = &harness.apps().demo;
+        let pages = vec![
+            (
+                "this app, API",
+                cold_loads(harness, None, "", "control", network)?,
+            ),
+            (
+                "this app, demo",
+                cold_loads(harness, Some(demo), "", "control", network)?,
+            ),
+            ("SurveyJS", surveyjs),
+        ];
         let aim = target(aim).map(|percent| percent / 100.0);
-        println!(
-            "| {label:<44} | {app:>9.0} | {surveyjs:>9.0} | {ratio:>5.2}x | {:>6} |",
-            aim.map_or("-".to_owned(), |aim| format!("{aim:.2}x"))
-        );
-        if let Some(aim) = aim.filter(|aim| ratio > *aim) {
-            println!("  over the aim of {aim:.2}x (budgets.toml)");
+        let peer_control = median(pages[2].1.control.clone());
+        for (page, loads) in &pages {
+            let ratio = median(loads.control.clone()) / peer_control;
+            println!(
+                "| {label:<44} | {page:<13} | {:<18} | {:<18} | {:<20} | {:<9} | {ratio:>5.2}x | {:>6} |",
+                spread(&loads.fcp, 0),
+                spread(&loads.control, 0),
+                spread(&loads.cls, 3),
+                spread(&loads.chain, 0),
+                aim.filter(|_| *page != "SurveyJS")
+                    .map_or("-".to_owned(), |aim| format!("{aim:.2}x"))
+            );
+            if let Some(aim) = aim.filter(|aim| *page != "SurveyJS" && ratio > *aim) {
+                println!("  over the aim of {aim:.2}x (budgets.toml)");
+            }
         }
     }
     Ok(())

@@ -9,6 +9,7 @@ mod addresses;
 mod checklist;
 mod chunks;
 mod drafts;
+mod first_paint;
 mod help;
 mod hostile;
 mod identity;
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
         sign_in::tests(&harness),
         identity::tests(&harness),
         drafts::tests(&harness),
+        first_paint::tests(&harness),
     ]
     .into_iter()
     .flatten()

@@ -116,6 +116,9 @@ pub struct SentRequest {
     pub method: String,
     /// The address, exactly as sent (its path still percent-encoded).
     pub url: String,
+    /// The scripts whose code sent it, when a script did: the addresses of the frames of the
+    /// protocol's initiator stack, innermost first.
+    pub scripts: Vec<String>,
 }
 
 impl SentRequest {
@@ -146,9 +149,15 @@ pub async fn requests(browser: &Client) -> Result<Vec<SentRequest>, Failed> {
         let event = &message["message"];
         if event["method"] == "Network.requestWillBeSent" {
             let request = &event["params"]["request"];
+            let frames = event["params"]["initiator"]["stack"]["callFrames"].as_array();
             sent.push(SentRequest {
                 method: request["method"].as_str().unwrap_or_default().to_owned(),
                 url: request["url"].as_str().unwrap_or_default().to_owned(),
+                scripts: frames
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|frame| frame["url"].as_str().map(str::to_owned))
+                    .collect(),
             });
         }
     }

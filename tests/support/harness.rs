@@ -294,6 +294,11 @@ impl Harness {
         })
     }
 
+    /// The apps' URLs.
+    pub fn apps(&self) -> &Apps {
+        &self.inner.apps
+    }
+
     /// Runs `work` with a fresh browser and the app's URLs; the browser is closed after it.
     pub fn in_browser<T, F, Fut>(&self, work: F) -> Result<T, Failed>
     where

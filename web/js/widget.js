@@ -5,11 +5,22 @@
 import init, { mount_widget } from './assistant-web.js';
 
 const here = new URL('.', import.meta.url);
+// The widget's own code, chunks of the wasm that a page of its own never loads: the build names
+// them here (none in a build that is not split), and they download beside the wasm.
+const chunks = [/* the build names the widget's chunks here */];
 let loading;
 
 /** Loads the WebAssembly once, for every widget of the page. */
 function load() {
-  loading ??= init({ module_or_path: new URL('assistant-web_bg.wasm', here) });
+  if (!loading) {
+    for (const chunk of chunks) {
+      const link = document.createElement('link');
+      Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+      link.href = new URL(chunk, here).href;
+      document.head.append(link);
+    }
+    loading = init({ module_or_path: new URL('assistant-web_bg.wasm', here) });
+  }
   return loading;
 }
 

@@ -3,8 +3,10 @@
 
 use assistant_web::i18n::Locale;
 use assistant_web::i18n::browser_locale;
-use assistant_web::placement::Placement;
-use assistant_web::shell::{App, Widget, WidgetSettings};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use assistant_web::shell::{self, App, WidgetMount};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -20,7 +22,8 @@ pub fn start_standalone(config: js_sys::Promise) {
 /// A widget mounted in a host page.
 #[wasm_bindgen]
 pub struct MountedWidget {
-    mounted: Option<Box<dyn std::any::Any>>,
+    mounted: Rc<RefCell<Option<Box<dyn std::any::Any>>>>,
+    wanted: Rc<Cell<bool>>,
     account: RwSignal<Option<String>>,
     locale: RwSignal<Locale>,
 }
@@ -45,14 +48,17 @@ impl MountedWidget {
 
     /// Removes the widget, its listeners and timers.
     pub fn unmount(&mut self) {
-        if self.mounted.take().is_some() {
+        if self.wanted.replace(false) {
+            drop(self.mounted.borrow_mut().take());
             self.account.dispose();
             self.locale.dispose();
         }
     }
 }
 
-/// Mounts a widget into `container`, inside the shadow root `root` of the host's `element`.
+/// Mounts a widget into `container`, inside the shadow root `root` of the host's `element`, once
+/// its code is here; if that code cannot be fetched, the widget says the service could not be
+/// reached.
 #[wasm_bindgen]
 pub fn mount_widget(
     element: web_sys::HtmlElement,
@@ -65,16 +71,39 @@ pub fn mount_widget(
 ) -> MountedWidget {
     let account = RwSignal::new(account.filter(|a| !a.is_empty()));
     let locale = RwSignal::new(language(lang));
-    let settings = WidgetSettings {
+    let mounted = Rc::new(RefCell::new(None));
+    let wanted = Rc::new(Cell::new(true));
+    let mount = WidgetMount {
+        element,
+        root,
+        container: container.clone(),
         api_base,
         get_token,
         account,
         locale,
-        placement: Placement::widget(element, root, container.clone()),
+        wanted: Rc::clone(&wanted),
     };
-    let mounted = leptos::mount::mount_to(container, move || view! { <Widget settings/> });
+    let slot = Rc::clone(&mounted);
+    // The browser's own queue: Leptos's runs from the first mount, which is this task's.
+    wasm_bindgen_futures::spawn_local(async move {
+        match shell::mount_widget(mount).await {
+            Ok(widget) => *slot.borrow_mut() = Some(widget),
+            Err(_) => {
+                let problem = container
+                    .owner_document()
+                    .and_then(|document| document.create_element("p").ok());
+                if let Some(problem) = problem {
+                    problem.set_class_name("pma-body");
+                    let _ = problem.set_attribute("role", "alert");
+                    problem.set_text_content(Some(locale.get_untracked().error_network()));
+                    let _ = container.append_child(&problem);
+                }
+            }
+        }
+    });
     MountedWidget {
-        mounted: Some(Box::new(mounted)),
+        mounted,
+        wanted,
         account,
         locale,
     }

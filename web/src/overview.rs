@@ -15,7 +15,7 @@ use crate::journey::shelf::Shelf;
 use crate::parts;
 use crate::route::{Navigator, Screen, ScreenLink};
 use crate::ui::external_link::ExternalLink;
-use crate::ui::loaded::Loaded;
+use crate::ui::loaded::{Loaded, loading};
 use crate::ui::page::{ProblemPanel, use_page};
 
 fn status_text(locale: Locale, status: MigrationStatus) -> &'static str {
@@ -31,7 +31,6 @@ fn status_text(locale: Locale, status: MigrationStatus) -> &'static str {
 #[component]
 pub fn AccountsOverview() -> impl IntoView {
     let api = expect_context::<Api>();
-    let locale = expect_context::<RwSignal<Locale>>();
     let named = expect_context::<NamedAccount>().0;
     let accounts = Loaded::new(move || {
         let client = api.client();
@@ -50,10 +49,7 @@ pub fn AccountsOverview() -> impl IntoView {
         <p class="pma-body-l">{text(Locale::start_lead)}</p>
         <h2 class="pma-heading-l">{text(Locale::accounts_heading)}</h2>
         {move || match accounts.get() {
-            None => {
-                view! { <p class="pma-body" role="status">{locale.get().accounts_loading()}</p> }
-                    .into_any()
-            }
+            None => loading(Locale::accounts_loading),
             Some(Err(error)) => {
                 view! {
                     <ProblemPanel error=error on_retry=Callback::new(move |()| accounts.reload())/>

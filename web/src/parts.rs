@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use crate::backend::client::ClientError;
 use crate::checklist::OffersChecklist;
 use crate::help::HelpPage;
-use crate::i18n::{Locale, text};
+use crate::i18n::Locale;
 use crate::journey::AccountJourney;
 use crate::sign_in::SignInParts;
-use crate::ui::loaded::Loaded;
+use crate::ui::loaded::{Loaded, loading};
 use crate::ui::page::ProblemPanel;
 
 pub use crate::backend::Unavailable;
@@ -144,7 +144,7 @@ pub fn Late(part: LatePart) -> impl IntoView {
         })
     };
     move || match loaded.get() {
-        None => view! { <p class="pma-body" role="status">{text(Locale::loading)}</p> }.into_any(),
+        None => loading(Locale::loading),
         Some(Ok(show)) => show(part.clone()),
         Some(Err(Unavailable)) => {
             view! { <ProblemPanel error=ClientError::Network on_retry=retry/> }.into_any()

@@ -3,7 +3,7 @@
 //! two people's tokens name two shelves, one person's tokens one, and a token that is no JWT none.
 
 use assistant_core::sign_in::base64url;
-use assistant_web::backend::person::person_of;
+use assistant_web::backend::person::named as person_of;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

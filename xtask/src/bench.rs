@@ -15,7 +15,8 @@ use crate::{build, compress, fingerprint, peer, server, shares};
 
 /// The files the standalone app's first screen loads, as the built page names them (content-hashed,
 /// under `assets/`), in the page's order: the page itself, the start-up script, the stylesheet,
-/// the JS glue and the chunks' loader (preloaded beside it), and the wasm's first part.
+/// the JS glue and the chunks' loader (preloaded beside it), the wasm's first part, and the
+/// script that gives the page's frame its language.
 /// `config.json` is counted apart, as the server sends it; the chunks come later.
 fn first_screen_files(dist: &Path) -> Result<Vec<String>, String> {
     let page = dist.join("index.html");
@@ -27,7 +28,12 @@ fn first_screen_files(dist: &Path) -> Result<Vec<String>, String> {
             .or_else(|| attribute.strip_prefix("href=\""))
             .and_then(|rest| rest.split('"').next());
         let Some(value) = value else { continue };
-        if let Some((_, name)) = value.split_once(&format!("/{}/", fingerprint::ASSETS)) {
+        // `/assets/…` as Trunk writes it, `assets/…` (below the page's base) as the build does.
+        let name = value
+            .split_once(&format!("/{}/", fingerprint::ASSETS))
+            .map(|(_, name)| name)
+            .or_else(|| value.strip_prefix(&format!("{}/", fingerprint::ASSETS)));
+        if let Some(name) = name {
             files.push(format!("{}/{name}", fingerprint::ASSETS));
         }
     }
@@ -337,20 +343,25 @@ fn measure_sizes(
 }
 
 pub fn bench(args: &[String]) -> Result<(), String> {
-    let (check_only, at_scale) = match args {
-        [] => (false, false),
-        [flag] if flag == "--check" => (true, false),
-        [flag] if flag == "--scale" => (false, true),
+    let (check_only, at_scale, built) = match args {
+        [] => (false, false, None),
+        [flag] if flag == "--check" => (true, false, None),
+        [flag] if flag == "--scale" => (false, true, None),
+        [flag, dir] if flag == "--dist" => (false, false, Some(Path::new(dir).to_path_buf())),
         _ => {
             return Err(format!(
-                "unknown arguments {args:?} (bench takes --check, or --scale to measure with \
-                 200 more accounts, one with 500 offers, too)"
+                "unknown arguments {args:?} (bench takes --check, --scale to measure with 200 \
+                 more accounts, one with 500 offers, too, or --dist DIR to measure an app built \
+                 before, such as a copy of an earlier commit's dist/)"
             ));
         }
     };
     Tools::App.ensure()?;
     let budgets = Budgets::read()?;
-    let dist = build::app()?;
+    let dist = match &built {
+        Some(dir) => dir.clone(),
+        None => build::app()?,
+    };
     let server_binary = build::server()?;
     let (transfers, sizes) = measure_sizes(&dist, &server_binary, &budgets);
     if check_only || transfers.is_empty() {
@@ -360,7 +371,9 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let peer = peer::build()?;
     compare_sizes(&transfers, &peer)?;
     timings(&dist, &peer, &server_binary, &budgets, at_scale)?;
-    shares::crate_shares()?;
-    rules()?;
+    if built.is_none() {
+        shares::crate_shares()?;
+        rules()?;
+    }
     sizes
 }

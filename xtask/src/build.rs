@@ -24,19 +24,27 @@ pub fn app() -> Result<PathBuf, String> {
     run(trunk)?;
     let dist = root().join("dist");
     split(&dist)?;
+    name_early_chunks(&dist)?;
     for entry in std::fs::read_dir(&dist).map_err(|e| format!("{}: {e}", dist.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.extension().is_some_and(|ext| ext == "wasm") {
             optimise_wasm(&path)?;
         }
     }
-    for file in ["assistant-web.js", "__wasm_split.js", "app.js", "main.css"] {
+    for file in [
+        "assistant-web.js",
+        "__wasm_split.js",
+        "app.js",
+        "lang.js",
+        "main.css",
+    ] {
         minify(&dist.join(file))?;
     }
     let renamed = fingerprint::rename(&dist)?;
     preload_loader(&dist, &renamed)?;
     // Trunk hashed the wasm and the glue before they were split and shrunk.
     integrity::rewrite(&dist)?;
+    tidy_page(&dist.join("index.html"))?;
     for_static_hosts(&dist)?;
     compress::precompress(&dist)?;
     Ok(dist)
@@ -102,6 +110,56 @@ fn split(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The chunks a part loads: its own (`split_<part>.wasm`) and those it shares with other parts,
+/// which the loader marks with the parts that use them (`/* checklist, demo */` before
+/// `const __chunk_6`).
+fn chunks_of(part: &str, loader: &str) -> Vec<String> {
+    let mut chunks = vec![format!("split_{part}.wasm")];
+    let mut users = "";
+    for line in loader.lines() {
+        let line = line.trim();
+        if let Some(comment) = line.strip_prefix("/*").and_then(|c| c.strip_suffix("*/")) {
+            users = comment;
+        } else if let Some(chunk) = line
+            .strip_prefix("const __")
+            .and_then(|rest| rest.split_once(" = makeLoad("))
+            .map(|(chunk, _)| chunk)
+        {
+            if users.split(',').any(|user| user.trim() == part) {
+                chunks.push(format!("{chunk}.wasm"));
+            }
+            users = "";
+        }
+    }
+    chunks
+}
+
+/// Names the chunks that start-up scripts fetch beside the wasm, where each marks the place:
+/// `app.js` the demo backend's (its data and code then wait for no other request), `widget.js`
+/// the widget's (which a page of its own never loads).
+fn name_early_chunks(dist: &Path) -> Result<(), String> {
+    let loader = std::fs::read_to_string(dist.join("__wasm_split.js"))
+        .map_err(|e| format!("__wasm_split.js: {e}"))?;
+    for (script, part) in [("app.js", "demo"), ("widget.js", "widget")] {
+        let mark = format!("/* the build names the {part}'s chunks here */");
+        let chunks = chunks_of(part, &loader);
+        for chunk in &chunks {
+            if !dist.join(chunk).is_file() {
+                return Err(format!("the {part}'s chunk {chunk} was not built"));
+            }
+        }
+        let path = dist.join(script);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{script}: {e}"))?;
+        if !text.contains(&mark) {
+            return Err(format!("{script} has no {mark:?} for the {part}'s chunks"));
+        }
+        let names: Vec<String> = chunks.iter().map(|chunk| format!("'./{chunk}'")).collect();
+        std::fs::write(&path, text.replace(&mark, &names.join(", ")))
+            .map_err(|e| format!("{script}: {e}"))?;
+    }
+    Ok(())
+}
+
 /// The page fetches the chunks' loader with the JS glue rather than after it (the glue imports
 /// it): a `modulepreload` of it beside the glue's.
 fn preload_loader(dist: &Path, renamed: &[(String, String)]) -> Result<(), String> {
@@ -123,6 +181,30 @@ fn preload_loader(dist: &Path, renamed: &[(String, String)]) -> Result<(), Strin
     let preload = html[start..end].replace(glue, loader);
     let html = format!("{}{preload}{}", &html[..end], &html[end..]);
     std::fs::write(&page, html).map_err(|e| format!("{}: {e}", page.display()))
+}
+
+/// The page as every reader downloads it: without the comments its source explains itself with,
+/// and without the indentation of its lines.
+fn tidy_page(page: &Path) -> Result<(), String> {
+    let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+    std::fs::write(page, tidy(&html)).map_err(|e| format!("{}: {e}", page.display()))
+}
+
+fn tidy(html: &str) -> String {
+    let mut rest = html;
+    let mut out = String::with_capacity(html.len());
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("-->")
+            .map_or("", |end| &rest[start + end + 3..]);
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// What a static host needs beside the app: `404.html`, the app's page again, which hosts such as
@@ -174,7 +256,10 @@ fn minify(file: &Path) -> Result<(), String> {
         .arg(file)
         .args(["--minify", "--log-level=error", "--allow-overwrite"])
         .arg(format!("--outfile={}", file.display()));
-    if file.extension().is_some_and(|ext| ext == "js") {
+    // `lang.js` is a classic script, the others modules.
+    if file.ends_with("lang.js") {
+        esbuild.arg("--format=iife");
+    } else if file.extension().is_some_and(|ext| ext == "js") {
         esbuild.arg("--format=esm");
     }
     run(esbuild)
@@ -192,4 +277,44 @@ pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_goes_out_without_comments_or_indentation() {
+        let page = "<!DOCTYPE html>\n<html>\n  <!-- Why:\n       because. -->\n  <body>\n    <p>A  b</p><!---->\n  </body>\n</html>\n";
+        assert_eq!(
+            tidy(page),
+            "<!DOCTYPE html>\n<html>\n<body>\n<p>A  b</p>\n</body>\n</html>"
+        );
+    }
+
+    #[test]
+    fn a_part_loads_its_own_chunk_and_those_the_loader_marks_as_its() {
+        let loader = r#"
+/* checklist, demo */
+const __chunk_6 = makeLoad(() => {
+    const src = fetch(new URL("./chunk_6.wasm", import.meta.url));
+}
+, []);
+/* checklist, journey */
+const __chunk_9 = makeLoad(() => {
+}
+, []);
+/* demo, sign_in */
+const __chunk_14 = makeLoad(() => {
+}
+, []);
+export const __wasm_split_load_demo = wrapAsyncCb(makeLoad(() => {
+}
+, [__chunk_6, __chunk_14]));
+"#;
+        assert_eq!(
+            chunks_of("demo", loader),
+            ["split_demo.wasm", "chunk_6.wasm", "chunk_14.wasm"]
+        );
+    }
 }

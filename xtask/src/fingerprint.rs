@@ -124,11 +124,14 @@ pub fn rename(dist: &Path) -> Result<Vec<(String, String)>, String> {
     }
     renamed.extend(pair_renamed);
 
-    // The start-up script, which names the glue and the wasm beside itself.
-    let app = rename_references(&read_text(&dist.join("app.js"))?, &renamed, "");
-    let app_name = hashed_name("app.js", app.as_bytes());
-    move_to_assets(dist, "app.js", &app_name, app.as_bytes())?;
-    renamed.push(("app.js".into(), app_name));
+    // The start-up script, which names the glue, the wasm and the demo's chunks beside itself;
+    // and the script that gives the page's frame its language.
+    for script in ["app.js", "lang.js"] {
+        let text = rename_references(&read_text(&dist.join(script))?, &renamed, "");
+        let new = hashed_name(script, text.as_bytes());
+        move_to_assets(dist, script, &new, text.as_bytes())?;
+        renamed.push((script.into(), new));
+    }
 
     // The entry points keep their names, and name the others in `assets/`.
     let prefixed = format!("{ASSETS}/");

@@ -33,15 +33,18 @@ tasks:
             size budget and end-to-end tests; ends with `N passed, N failed`
   install   only install what is missing (wasm target, Trunk, wasm-bindgen, the wasm
             splitter, wasm-opt, esbuild, Chromium, and the tests' npm packages)
-  bench [--check | --scale]
+  bench [--check | --scale | --dist DIR]
             build the app (release) and measure what its first screen transfers (raw,
             gzip and brotli), the median time to its first control and first question page
             in headless Chromium with the CPU throttled 4x, the same beside a SurveyJS page
-            of the same questions (sizes, and first control with and without a slow mobile
-            network), each crate's share of the wasm (twiggy, installed if missing) and the
+            of the same questions (sizes; the first contentful paint, the first control, the
+            layout shift and the chain of requests before the first control, with and
+            without a slow mobile network, median and spread of 9 cold loads on the API and
+            on the demo backend), each crate's share of the wasm (twiggy, installed if missing) and the
             core's rules (Criterion), against budgets.toml; --check measures the sizes only
             and fails over a limit; --scale also times the overview, the checklist and a
-            tick with 200 more accounts, one with 500 offers
+            tick with 200 more accounts, one with 500 offers; --dist DIR measures an app
+            built before (its sizes and times only), to compare with
   fuzz [S]  run the core's fuzz targets for S seconds each (default 60), on nightly";
 
 fn main() -> ExitCode {

@@ -8,6 +8,8 @@
 use assistant_core::sign_in::base64url;
 use wasm_bindgen::JsValue;
 
+use crate::backend::{Unavailable, call_split};
+
 /// The claims of a JWT, as the browser parses them (unverified).
 fn claims_of(token: &str) -> Option<JsValue> {
     let payload = base64url::decode(token.split('.').nth(1)?)?;
@@ -24,9 +26,36 @@ fn fnv1a(parts: &[&str]) -> u64 {
     hash
 }
 
-/// The name of the saves of the person a host's `token` names; `None` for a token that names no
-/// one the browser can read (its saves are then the API's shelf, as before there were people).
-pub fn person_of(token: &str) -> Option<String> {
+/// The name of the saves of the person a host's `token` names, once this code is here: `None` for
+/// a token that names no one the browser can read (its saves are then the API's shelf, as before
+/// there were people).
+pub async fn person_of(token: &str) -> Result<Option<String>, Unavailable> {
+    call_split!(person_of_token(token.to_owned()))
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        person,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(preload_person)
+    )
+)]
+fn person_of_token(token: String) -> Result<Option<String>, Unavailable> {
+    Ok(named(&token))
+}
+
+/// Fetches this code ahead, as a widget whose host gives tokens mounts.
+pub fn preload() {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async {
+        let _ = preload_person().await;
+    });
+}
+
+/// Whom `token` names.
+pub fn named(token: &str) -> Option<String> {
     let claims = claims_of(token)?;
     let claim = |name: &str| {
         js_sys::Reflect::get(&claims, &JsValue::from_str(name))

@@ -78,12 +78,15 @@ impl HostToken {
     }
 
     /// Notes whom `token` names, when it is not the last one.
-    fn note(&self, token: &str) {
+    async fn note(&self, token: &str) -> Result<(), ClientError> {
         let known = matches!(&*self.named.borrow(), Some((last, _)) if last == token);
         if !known {
-            let person = crate::backend::person::person_of(token);
+            let person = crate::backend::person::person_of(token)
+                .await
+                .map_err(|_| ClientError::Network)?;
             *self.named.borrow_mut() = Some((token.to_owned(), person));
         }
+        Ok(())
     }
 }
 
@@ -138,7 +141,7 @@ impl Token {
                     .map_err(|_| unauthorised())?
                     .as_string();
                 if let Some(token) = &token {
-                    host.note(token);
+                    host.note(token).await?;
                 }
                 Ok(token)
             }

@@ -12,7 +12,7 @@ use crate::parts::{Unavailable, load_sign_in};
 use crate::route::Navigator;
 use crate::shell::Assistant;
 use crate::sign_in::protocol::AuthConfig;
-use crate::sign_in::{Session, SignInParts, Start, Step};
+use crate::sign_in::{SignInParts, SignedIn, Start, Step};
 use crate::ui::page::ProblemPanel;
 
 /// The assistant behind a sign-in at `auth`'s provider, on the API at `api_base`; `session`
@@ -21,7 +21,7 @@ use crate::ui::page::ProblemPanel;
 pub fn SignInGate(
     auth: AuthConfig,
     api_base: String,
-    session: RwSignal<Option<Session>, LocalStorage>,
+    session: RwSignal<Option<SignedIn>, LocalStorage>,
 ) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
     let start = RwSignal::new_local(None::<Start>);
@@ -38,8 +38,11 @@ pub fn SignInGate(
                 // Its code could not be fetched: the problem panel, whose Try again fetches it.
                 Err(Unavailable) => Start::Failed(SignInFailure::Unreachable),
             };
-            if let Start::SignedIn(signed_in) = &outcome {
-                session.set(Some(signed_in.clone()));
+            if let (Start::SignedIn(signed_in), Some(loaded)) = (&outcome, parts.get_untracked()) {
+                session.set(Some(SignedIn {
+                    session: signed_in.clone(),
+                    header: loaded.header,
+                }));
                 // Back on the screen the sign-in started from.
                 navigator.follow_address();
             }

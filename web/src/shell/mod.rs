@@ -10,7 +10,6 @@ use assistant_core::account::AccountId;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::backend::client::api_address;
 use crate::backend::client::{Client, HostToken, Token, Transport};
 use crate::backend::config;
 use crate::context::{Api, NamedAccount, Settings};
@@ -24,9 +23,8 @@ use crate::route::{Navigator, Screen, ScreenLink};
 use crate::shell::demo_marker::DemoMarker;
 use crate::shell::gate::SignInGate;
 use crate::shell::language_switcher::LanguageSwitcher;
-use crate::sign_in::Session;
-use crate::sign_in::pages::SignedInAs;
-use crate::ui::loaded::Loaded;
+use crate::sign_in::SignedIn;
+use crate::ui::loaded::{Loaded, loading};
 use crate::ui::page::{Announcer, LiveRegion};
 
 /// Which part of the app a screen belongs to: changing screens within a part keeps its state.
@@ -85,7 +83,7 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
             locale.set(chosen);
         }
     });
-    let session = RwSignal::new_local(None::<Session>);
+    let session = RwSignal::new_local(None::<SignedIn>);
     let placement = expect_context::<Placement>();
     let skip_to_main = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -104,20 +102,8 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
                     {text(Locale::app_name)}
                 </ScreenLink>
                 {move || session.get().map(|signed_in| {
-                    let name = signed_in.name();
-                    let on_sign_out = Callback::new(move |()| {
-                        if let Some(signed_in) = session.get_untracked() {
-                            // Nothing of the person stays in this browser.
-                            if let Some(api_base) =
-                                loaded.get().and_then(|config| config.api_base_url)
-                            {
-                                Shelf::person(&api_address(&api_base), &signed_in.person().key)
-                                    .clear();
-                            }
-                            signed_in.sign_out();
-                        }
-                    });
-                    view! { <SignedInAs name on_sign_out/> }
+                    let api_base = loaded.get().and_then(|config| config.api_base_url);
+                    (signed_in.header)(signed_in.session, api_base)
                 })}
                 <LanguageSwitcher/>
             </div>
@@ -125,7 +111,7 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
         <div class="pma-width-container">
             <main id="main-content" class="pma-main" tabindex="-1">
                 {move || match loaded.get() {
-                    None => view! { <p class="pma-body" role="status">{text(Locale::loading)}</p> }.into_any(),
+                    None => loading(Locale::loading),
                     Some(config) => match (config.auth.clone(), config.api_base_url.clone()) {
                         (Some(auth), Some(api_base)) => view! { <SignInGate auth api_base session/> }.into_any(),
                         _ => view! { <Assistant client=config.client()/> }.into_any(),
@@ -140,6 +126,58 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
         </footer>
         <LiveRegion announcer/>
     }
+}
+
+/// What a host page's `mount()` gives a widget, as it mounts it.
+pub struct WidgetMount {
+    /// The host's element.
+    pub element: web_sys::HtmlElement,
+    /// The shadow root the widget lives in.
+    pub root: web_sys::ShadowRoot,
+    /// The element the widget renders into, inside `root`.
+    pub container: web_sys::HtmlElement,
+    /// The API's base URL; `None` runs the widget on the embedded demo backend.
+    pub api_base: Option<String>,
+    /// The host's `getToken`, asked before each API request.
+    pub get_token: Option<js_sys::Function>,
+    /// The account the host names (follows the element's `account` attribute).
+    pub account: RwSignal<Option<String>>,
+    /// The language (follows the element's `lang` attribute).
+    pub locale: RwSignal<Locale>,
+    /// Whether the host still wants it: `unmount()` may come before the widget's code.
+    pub wanted: std::rc::Rc<std::cell::Cell<bool>>,
+}
+
+/// Mounts a widget, once its code is here (a chunk of its own in the release build, which
+/// `widget.js` fetches beside the wasm: a page of its own never loads it). What it returns keeps
+/// it mounted; nothing is mounted when the host no longer wants it.
+pub async fn mount_widget(
+    mount: WidgetMount,
+) -> Result<Box<dyn std::any::Any>, crate::backend::Unavailable> {
+    crate::backend::call_split!(widget(mount))
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(widget, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn widget(mount: WidgetMount) -> Result<Box<dyn std::any::Any>, crate::backend::Unavailable> {
+    if !mount.wanted.get() {
+        return Ok(Box::new(()));
+    }
+    let settings = WidgetSettings {
+        api_base: mount.api_base,
+        get_token: mount.get_token,
+        account: mount.account,
+        locale: mount.locale,
+        placement: Placement::widget(mount.element, mount.root, mount.container.clone()),
+    };
+    Ok(Box::new(leptos::mount::mount_to(
+        mount.container,
+        move || {
+            view! { <Widget settings/> }
+        },
+    )))
 }
 
 /// What a host page gives its widget.
@@ -173,6 +211,10 @@ pub fn Widget(settings: WidgetSettings) -> impl IntoView {
         named
     });
 
+    if settings.get_token.is_some() {
+        // Whom the host's tokens name, for the saves: its code comes before the first request.
+        crate::backend::person::preload();
+    }
     let client = Client::new(match settings.api_base {
         Some(base_url) => Transport::Http {
             base_url: base_url.trim_end_matches('/').to_owned(),

@@ -14,8 +14,9 @@ use assistant_core::sign_in::{Expected, SignInFailure, check_id_token};
 
 use leptos::prelude::*;
 
-use crate::backend::client::{SignedInPerson, TokenSource};
-use crate::sign_in::pages::{SignInFailurePage, StartPage};
+use crate::backend::client::{SignedInPerson, TokenSource, api_address};
+use crate::journey::shelf::Shelf;
+use crate::sign_in::pages::{SignInFailurePage, SignedInAs, StartPage};
 use crate::sign_in::protocol::{Answer, AuthConfig, Pending, Provider, Tokens};
 
 /// One of the sign-in's steps: what it leads to.
@@ -36,6 +37,34 @@ pub struct SignInParts {
     /// A session as the client's source of tokens (made here, so that renewing, which goes to
     /// the provider and back, is this chunk's code), and what shows that it has ended.
     pub token_source: fn(Session, Callback<SignInFailure>) -> Rc<dyn TokenSource>,
+    /// The header's part: who is signed in, and Sign out, which leaves nothing of theirs in this
+    /// browser (their saves on the API at the base URL given are cleared).
+    pub header: fn(Session, Option<String>) -> AnyView,
+}
+
+/// A signed-in session, with the header's part that shows it (the sign-in chunk's code).
+#[derive(Clone)]
+pub struct SignedIn {
+    /// The session.
+    pub session: Session,
+    /// [`SignInParts::header`].
+    pub header: fn(Session, Option<String>) -> AnyView,
+}
+
+/// Who is signed in, and Sign out, for the header.
+fn header(signed_in: Session, api_base: Option<String>) -> AnyView {
+    let name = signed_in.name();
+    let kept = StoredValue::new_local((signed_in, api_base));
+    let on_sign_out = Callback::new(move |()| {
+        kept.with_value(|(signed_in, api_base)| {
+            // Nothing of the person stays in this browser.
+            if let Some(api_base) = api_base {
+                Shelf::person(&api_address(api_base), &signed_in.person().key).clear();
+            }
+            signed_in.sign_out();
+        });
+    });
+    view! { <SignedInAs name on_sign_out/> }.into_any()
 }
 
 /// The sign-in's parts.
@@ -48,6 +77,7 @@ pub fn parts() -> SignInParts {
             view! { <SignInFailurePage failure on_sign_in on_retry/> }.into_any()
         },
         token_source: |session, on_end| Rc::new(SessionTokens { session, on_end }),
+        header,
     }
 }
 

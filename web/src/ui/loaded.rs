@@ -87,3 +87,16 @@ fn start(load: Load) -> (RwSignal<Option<Answer>, LocalStorage>, RwSignal<u32>) 
     });
     (value, reloads)
 }
+
+/// What a screen shows while its data loads: a sentence that says so, announced and marked busy,
+/// with the outline of the accounts list under it in grey (drawn by the stylesheet). The page's
+/// frame in `index.html` is the app's first view with this in its main landmark (a test keeps
+/// them equal), so the app takes over the frame with nothing moving.
+pub fn loading(message: fn(crate::i18n::Locale) -> &'static str) -> AnyView {
+    view! {
+        <p class="pma-body pma-loading" role="status" aria-busy="true">
+            {crate::i18n::text(message)}
+        </p>
+    }
+    .into_any()
+}

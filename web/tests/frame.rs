@@ -1,0 +1,120 @@
+#![cfg(target_arch = "wasm32")]
+//! The page's frame in `index.html` is the app's first view: the same elements, attributes and
+//! words, in each language, once `lang.js` has given it the browser's language. The app takes the
+//! frame over with nothing moving only while they are the same.
+
+use assistant_web::App;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PAGE: &str = include_str!("../../index.html");
+const LANG_JS: &str = include_str!("../js/lang.js");
+
+/// The markup of `host`'s children, written the same way whoever made it: no comments, no
+/// scripts, whitespace between words as one space, classes as a list, attributes in order of name,
+/// links as the addresses they go to, and without the frame's own marks (`data-frame`, `data-sv*`).
+const CANONICAL: &str = r#"
+const canon = (node) => {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const text = node.textContent.replace(/\s+/g, ' ').trim();
+    return text ? JSON.stringify(text) : '';
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) return '';
+  const tag = node.localName;
+  if (tag === 'script' || tag === 'noscript') return '';
+  const attributes = [...node.attributes]
+    .filter(({ name }) => name !== 'data-frame' && !name.startsWith('data-sv'))
+    .map(({ name, value }) => {
+      if (name === 'href') return `href=${node.href}`;
+      if (name === 'class') return `class=${value.split(/\s+/).filter(Boolean).join(' ')}`;
+      return `${name}=${value}`;
+    })
+    .sort();
+  return `<${[tag, ...attributes].join(' ')}>${[...node.childNodes].map(canon).join('')}</${tag}>`;
+};
+return [...host.childNodes].map(canon).filter(Boolean).join('\n');
+"#;
+
+fn canonical(host: &web_sys::Element) -> String {
+    js_sys::Function::new_with_args("host", CANONICAL)
+        .call1(&JsValue::NULL, host)
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+/// The browser's languages, as the app and `lang.js` read them.
+fn browser_languages(tags: &[&str]) {
+    let list = tags
+        .iter()
+        .map(|tag| format!("'{tag}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    js_sys::eval(&format!(
+        "Object.defineProperty(navigator, 'languages', {{ get: () => [{list}], configurable: true }})"
+    ))
+    .unwrap();
+}
+
+fn new_host() -> web_sys::HtmlElement {
+    let host: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// The frame as a browser whose languages are `tags` shows it: the body of `index.html`, then
+/// `lang.js` run over it.
+fn frame(tags: &[&str]) -> String {
+    browser_languages(tags);
+    let body = PAGE
+        .split_once("<body>")
+        .and_then(|(_, rest)| rest.split_once("</body>"))
+        .expect("index.html has a body")
+        .0;
+    let host = new_host();
+    host.set_inner_html(body);
+    js_sys::eval(LANG_JS).unwrap();
+    let markup = canonical(&host);
+    host.remove();
+    markup
+}
+
+/// The app's first view as a browser whose languages are `tags` shows it: before `config.json`
+/// has come.
+fn first_view(tags: &[&str]) -> String {
+    browser_languages(tags);
+    let host = new_host();
+    let config = js_sys::Promise::new(&mut |_, _| {});
+    let mounted = leptos::mount::mount_to(host.clone(), move || view! { <App config/> });
+    let markup = canonical(&host);
+    drop(mounted);
+    host.remove();
+    markup
+}
+
+#[wasm_bindgen_test]
+fn the_frame_is_the_apps_first_view_in_english() {
+    let tags = ["en-GB", "en"];
+    assert_eq!(frame(&tags), first_view(&tags));
+    assert!(frame(&tags).contains("\"Loading…\""));
+}
+
+#[wasm_bindgen_test]
+fn the_frame_is_the_apps_first_view_in_swedish() {
+    // Swedish of any region, after a language the app does not speak.
+    let tags = ["de-DE", "sv-FI"];
+    let frame = frame(&tags);
+    assert_eq!(frame, first_view(&tags));
+    assert!(frame.contains("\"Läser in…\""), "{frame}");
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("sv")
+    );
+}
