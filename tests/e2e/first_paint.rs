@@ -69,7 +69,7 @@ async fn a_swedish_browser_shows_swedish_from_the_first_frame(
     Ok(())
 }
 
-async fn the_frame_shows_before_the_wasm_has_come(
+async fn the_frame_shows_without_the_wasm_and_says_when_it_cannot_come(
     browser: Client,
     apps: Apps,
 ) -> Result<(), Failed> {
@@ -85,8 +85,17 @@ async fn the_frame_shows_before_the_wasm_has_come(
     page.open("").await?;
     page.wait_text("header", "Partner Center migration assistant")
         .await?;
-    page.wait_text("main [aria-busy=true]", "Loading…").await?;
     page.wait_text("footer", "Help and next steps").await?;
+    // In place of the loading state, the app's own words for a service it cannot reach.
+    page.wait_text(
+        "main .pma-problem[role=alert]",
+        "The service could not be reached. Check your internet connection, then try again.",
+    )
+    .await?;
+    assert!(
+        !page.has("main [aria-busy=true]").await,
+        "nothing is said to be loading any more"
+    );
     Ok(())
 }
 
@@ -171,7 +180,7 @@ async fn the_first_screens_requests_start_from_the_page_and_the_app_takes_their_
 ) -> Result<(), Failed> {
     let page = Page::new(browser, apps.api.clone());
     page.open_overview().await?;
-    let (start_up, glue) = (built_file("app.js")?, built_file("assistant-web.js")?);
+    let (start_up, glue) = (built_file("start.js")?, built_file("assistant-web.js")?);
     let sent = devtools::requests(&page.browser).await?;
     for path in ["/v1/config", "/v1/accounts"] {
         let asked: Vec<_> = sent
@@ -187,7 +196,7 @@ async fn the_first_screens_requests_start_from_the_page_and_the_app_takes_their_
         assert!(
             scripts.iter().any(|script| script.ends_with(&start_up))
                 && !scripts.iter().any(|script| script.ends_with(&glue)),
-            "{path} was asked by the page's start-up script, not by the app: {scripts:?}"
+            "{path} was asked by the page's start.js, not by the app: {scripts:?}"
         );
     }
     Ok(())
@@ -253,8 +262,8 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
             a_swedish_browser_shows_swedish_from_the_first_frame,
         ),
         harness.trial(
-            "first_paint::the_frame_shows_before_the_wasm_has_come [api]",
-            the_frame_shows_before_the_wasm_has_come,
+            "first_paint::the_frame_shows_without_the_wasm_and_says_when_it_cannot_come [api]",
+            the_frame_shows_without_the_wasm_and_says_when_it_cannot_come,
         ),
         harness.trial(
             "first_paint::nothing_moves_as_the_app_takes_over_the_frame_and_shows_the_accounts [api]",

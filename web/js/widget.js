@@ -66,7 +66,9 @@ export async function mount(element, options = {}) {
       mounted = false;
       widget.unmount();
       widget.free();
-      root.replaceChildren();
+      // Only what this mount put there: the element may have been mounted again meanwhile.
+      style.remove();
+      container.remove();
     },
   };
 }

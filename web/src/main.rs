@@ -83,21 +83,21 @@ pub fn mount_widget(
         locale,
         wanted: Rc::clone(&wanted),
     };
-    let slot = Rc::clone(&mounted);
+    let (slot, wanted_now) = (Rc::clone(&mounted), Rc::clone(&wanted));
     // The browser's own queue: Leptos's runs from the first mount, which is this task's.
     wasm_bindgen_futures::spawn_local(async move {
-        match shell::mount_widget(mount).await {
+        let mounted = shell::mount_widget(mount).await;
+        // Unmounted while its code came: nothing is kept, nothing is said.
+        if !wanted_now.get() {
+            return;
+        }
+        match mounted {
             Ok(widget) => *slot.borrow_mut() = Some(widget),
             Err(_) => {
-                let problem = container
-                    .owner_document()
-                    .and_then(|document| document.create_element("p").ok());
-                if let Some(problem) = problem {
-                    problem.set_class_name("pma-body");
-                    let _ = problem.set_attribute("role", "alert");
-                    problem.set_text_content(Some(locale.get_untracked().error_network()));
-                    let _ = container.append_child(&problem);
-                }
+                // The widget's box says so, to everyone.
+                let locale = locale.try_get_untracked().unwrap_or_else(browser_locale);
+                let _ = container.set_attribute("role", "alert");
+                container.set_text_content(Some(locale.error_network()));
             }
         }
     });

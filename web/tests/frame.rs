@@ -1,6 +1,6 @@
 #![cfg(target_arch = "wasm32")]
 //! The page's frame in `index.html` is the app's first view: the same elements, attributes and
-//! words, in each language, once `lang.js` has given it the browser's language. The app takes the
+//! words, in each language, once `start.js` has given it the browser's language. The app takes the
 //! frame over with nothing moving only while they are the same.
 
 use assistant_web::App;
@@ -11,10 +11,10 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PAGE: &str = include_str!("../../index.html");
-const LANG_JS: &str = include_str!("../js/lang.js");
+const START_JS: &str = include_str!("../js/start.js");
 
 /// The markup of `host`'s children, written the same way whoever made it: no comments, no
-/// scripts, whitespace between words as one space, classes as a list, attributes in order of name,
+/// scripts or templates, whitespace between words as one space, classes as a list, attributes in order of name,
 /// links as the addresses they go to, and without the frame's own marks (`data-frame`, `data-sv*`).
 const CANONICAL: &str = r#"
 const canon = (node) => {
@@ -24,7 +24,7 @@ const canon = (node) => {
   }
   if (node.nodeType !== Node.ELEMENT_NODE) return '';
   const tag = node.localName;
-  if (tag === 'script' || tag === 'noscript') return '';
+  if (tag === 'script' || tag === 'noscript' || tag === 'template') return '';
   const attributes = [...node.attributes]
     .filter(({ name }) => name !== 'data-frame' && !name.startsWith('data-sv'))
     .map(({ name, value }) => {
@@ -46,7 +46,7 @@ fn canonical(host: &web_sys::Element) -> String {
         .unwrap()
 }
 
-/// The browser's languages, as the app and `lang.js` read them.
+/// The browser's languages, as the app and `start.js` read them.
 fn browser_languages(tags: &[&str]) {
     let list = tags
         .iter()
@@ -66,7 +66,7 @@ fn new_host() -> web_sys::HtmlElement {
 }
 
 /// The frame as a browser whose languages are `tags` shows it: the body of `index.html`, then
-/// `lang.js` run over it.
+/// `start.js` run over it.
 fn frame(tags: &[&str]) -> String {
     browser_languages(tags);
     let body = PAGE
@@ -76,7 +76,7 @@ fn frame(tags: &[&str]) -> String {
         .0;
     let host = new_host();
     host.set_inner_html(body);
-    js_sys::eval(LANG_JS).unwrap();
+    js_sys::eval(START_JS).unwrap();
     let markup = canonical(&host);
     host.remove();
     markup
@@ -117,4 +117,46 @@ fn the_frame_is_the_apps_first_view_in_swedish() {
             .as_deref(),
         Some("sv")
     );
+}
+
+/// The words of what the frame shows if the app cannot start (`#pma-unavailable`), after
+/// `start.js`, in a browser whose languages are `tags`.
+fn unavailable(tags: &[&str]) -> Vec<String> {
+    browser_languages(tags);
+    let body = PAGE
+        .split_once("<body>")
+        .and_then(|(_, rest)| rest.split_once("</body>"))
+        .expect("index.html has a body")
+        .0;
+    let host = new_host();
+    host.set_inner_html(body);
+    js_sys::eval(START_JS).unwrap();
+    let words = js_sys::Function::new_with_args(
+        "host",
+        "const template = host.querySelector('#pma-unavailable');
+         return [...template.content.querySelectorAll('h2, p, button')].map((e) => e.textContent);",
+    )
+    .call1(&JsValue::NULL, &host)
+    .unwrap();
+    host.remove();
+    js_sys::Array::from(&words)
+        .iter()
+        .filter_map(|word| word.as_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn the_frames_problem_says_what_the_apps_does_when_the_service_cannot_be_reached() {
+    use assistant_web::i18n::Locale;
+    for (tags, locale) in [(["en-GB"], Locale::En), (["sv-SE"], Locale::Sv)] {
+        assert_eq!(
+            unavailable(&tags),
+            [
+                locale.problem_heading(),
+                locale.error_network(),
+                locale.try_again()
+            ],
+            "{tags:?}"
+        );
+    }
 }

@@ -35,7 +35,7 @@ pub fn app() -> Result<PathBuf, String> {
         "assistant-web.js",
         "__wasm_split.js",
         "app.js",
-        "lang.js",
+        "start.js",
         "main.css",
     ] {
         minify(&dist.join(file))?;
@@ -135,12 +135,12 @@ fn chunks_of(part: &str, loader: &str) -> Vec<String> {
 }
 
 /// Names the chunks that start-up scripts fetch beside the wasm, where each marks the place:
-/// `app.js` the demo backend's (its data and code then wait for no other request), `widget.js`
+/// `start.js` the demo backend's (its data and code then wait for no other request), `widget.js`
 /// the widget's (which a page of its own never loads).
 fn name_early_chunks(dist: &Path) -> Result<(), String> {
     let loader = std::fs::read_to_string(dist.join("__wasm_split.js"))
         .map_err(|e| format!("__wasm_split.js: {e}"))?;
-    for (script, part) in [("app.js", "demo"), ("widget.js", "widget")] {
+    for (script, part) in [("start.js", "demo"), ("widget.js", "widget")] {
         let mark = format!("/* the build names the {part}'s chunks here */");
         let chunks = chunks_of(part, &loader);
         for chunk in &chunks {
@@ -153,7 +153,7 @@ fn name_early_chunks(dist: &Path) -> Result<(), String> {
         if !text.contains(&mark) {
             return Err(format!("{script} has no {mark:?} for the {part}'s chunks"));
         }
-        let names: Vec<String> = chunks.iter().map(|chunk| format!("'./{chunk}'")).collect();
+        let names: Vec<String> = chunks.iter().map(|chunk| format!("'{chunk}'")).collect();
         std::fs::write(&path, text.replace(&mark, &names.join(", ")))
             .map_err(|e| format!("{script}: {e}"))?;
     }
@@ -256,8 +256,8 @@ fn minify(file: &Path) -> Result<(), String> {
         .arg(file)
         .args(["--minify", "--log-level=error", "--allow-overwrite"])
         .arg(format!("--outfile={}", file.display()));
-    // `lang.js` is a classic script, the others modules.
-    if file.ends_with("lang.js") {
+    // `start.js` is a classic script, the others modules.
+    if file.ends_with("start.js") {
         esbuild.arg("--format=iife");
     } else if file.extension().is_some_and(|ext| ext == "js") {
         esbuild.arg("--format=esm");

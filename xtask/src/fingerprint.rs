@@ -124,9 +124,10 @@ pub fn rename(dist: &Path) -> Result<Vec<(String, String)>, String> {
     }
     renamed.extend(pair_renamed);
 
-    // The start-up script, which names the glue, the wasm and the demo's chunks beside itself;
-    // and the script that gives the page's frame its language.
-    for script in ["app.js", "lang.js"] {
+    // The start-up script, which names the glue and the wasm beside itself; the one that asks
+    // the first screen's data, which names the demo's chunks; and the one that gives the page's
+    // frame its language.
+    for script in ["app.js", "start.js"] {
         let text = rename_references(&read_text(&dist.join(script))?, &renamed, "");
         let new = hashed_name(script, text.as_bytes());
         move_to_assets(dist, script, &new, text.as_bytes())?;
