@@ -65,9 +65,10 @@ fn new_host() -> web_sys::HtmlElement {
     host
 }
 
-/// The frame as a browser whose languages are `tags` shows it: the body of `index.html`, then
-/// `start.js` run over it.
-fn frame(tags: &[&str]) -> String {
+/// What `read` reads of the frame as a browser whose languages are `tags` shows it: the body of
+/// `index.html` (the project's own static page, not data) in a fresh element, then `start.js` run
+/// over it.
+fn in_frame<T>(tags: &[&str], read: impl FnOnce(&web_sys::Element) -> T) -> T {
     browser_languages(tags);
     let body = PAGE
         .split_once("<body>")
@@ -77,9 +78,15 @@ fn frame(tags: &[&str]) -> String {
     let host = new_host();
     host.set_inner_html(body);
     js_sys::eval(START_JS).unwrap();
-    let markup = canonical(&host);
+    let read = read(&host);
     host.remove();
-    markup
+    read
+}
+
+/// The frame as a browser whose languages are `tags` shows it: the body of `index.html`, then
+/// `start.js` run over it.
+fn frame(tags: &[&str]) -> String {
+    in_frame(tags, canonical)
 }
 
 /// The app's first view as a browser whose languages are `tags` shows it: before `config.json`
@@ -122,23 +129,15 @@ fn the_frame_is_the_apps_first_view_in_swedish() {
 /// The words of what the frame shows if the app cannot start (`#pma-unavailable`), after
 /// `start.js`, in a browser whose languages are `tags`.
 fn unavailable(tags: &[&str]) -> Vec<String> {
-    browser_languages(tags);
-    let body = PAGE
-        .split_once("<body>")
-        .and_then(|(_, rest)| rest.split_once("</body>"))
-        .expect("index.html has a body")
-        .0;
-    let host = new_host();
-    host.set_inner_html(body);
-    js_sys::eval(START_JS).unwrap();
-    let words = js_sys::Function::new_with_args(
-        "host",
-        "const template = host.querySelector('#pma-unavailable');
-         return [...template.content.querySelectorAll('h2, p, button')].map((e) => e.textContent);",
-    )
-    .call1(&JsValue::NULL, &host)
-    .unwrap();
-    host.remove();
+    let words = in_frame(tags, |host| {
+        js_sys::Function::new_with_args(
+            "host",
+            "const template = host.querySelector('#pma-unavailable');
+             return [...template.content.querySelectorAll('h2, p, button')].map((e) => e.textContent);",
+        )
+        .call1(&JsValue::NULL, host)
+        .unwrap()
+    });
     js_sys::Array::from(&words)
         .iter()
         .filter_map(|word| word.as_string())
