@@ -8,6 +8,7 @@ pub mod backend;
 pub mod checklist;
 pub mod context;
 pub mod help;
+pub mod host_event;
 pub mod i18n;
 pub mod journey;
 pub mod overview;

@@ -2,9 +2,10 @@
 //! What differs lives here: who owns the document's title and language, where elements are looked
 //! up (the document, or the widget's shadow root), and the events a widget sends its host.
 
-use assistant_core::account::AccountId;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::host_event::{DetailValue, HostEvent};
 
 /// The widget's place in the host page.
 #[derive(Clone)]
@@ -67,38 +68,39 @@ impl Placement {
         }
     }
 
-    /// Tells the host something happened: a `CustomEvent` named `name` on the host's element,
-    /// bubbling and composed (it crosses the shadow root), with `detail` as a plain object.
-    /// Nothing on a page of its own.
-    pub fn emit(&self, name: &str, detail: &[(&str, JsValue)]) {
+    /// Tells the host something happened: a `CustomEvent` on the host's element, bubbling and
+    /// composed (it crosses the shadow root), with its detail as a plain object. Nothing on a
+    /// page of its own. Inlined, so each caller (most in a chunk) holds only its own event's
+    /// fields.
+    #[inline(always)]
+    pub fn emit(&self, event: HostEvent<'_>) {
+        if self.is_page() {
+            return;
+        }
+        let object = js_sys::Object::new();
+        event.detail(|key, value| set_field(&object, key, value));
+        self.dispatch(event.name(), &object);
+    }
+
+    fn dispatch(&self, name: &str, detail: &js_sys::Object) {
         let Some(host) = self.0.get_value() else {
             return;
         };
-        let object = js_sys::Object::new();
-        for (key, value) in detail {
-            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
-        }
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        init.set_detail(&object);
+        init.set_detail(detail);
         if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
             let _ = host.element.dispatch_event(&event);
         }
     }
 }
 
-impl Placement {
-    /// Tells the host that a question was answered and accepted.
-    pub fn emit_step_completed(&self, step: &str, account: &AccountId) {
-        self.emit(
-            "step-completed",
-            &[("step", step.into()), ("account", account.as_str().into())],
-        );
-    }
-}
-
-/// An optional text as an event's detail value (`null` when absent).
-pub fn text_or_null(text: Option<&str>) -> JsValue {
-    text.map_or(JsValue::NULL, JsValue::from_str)
+fn set_field(object: &js_sys::Object, key: &str, value: DetailValue<'_>) {
+    let value = match value {
+        DetailValue::Text(text) => JsValue::from_str(text),
+        DetailValue::Flag(flag) => JsValue::from_bool(flag),
+        DetailValue::Null => JsValue::NULL,
+    };
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
 }

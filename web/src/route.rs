@@ -30,12 +30,64 @@ pub enum Screen {
     NotFound,
 }
 
-fn question_slug(question: Question) -> &'static str {
-    match question {
-        Question::WorkEmail => "work-email",
-        Question::MpnId => "mpn-id",
-        Question::CheckAnswers => "check-answers",
+/// What a screen is, by name: `step` of the events a widget sends its host, and the last segment
+/// of a question's address. `web/js/widget.d.ts` names each as its type `Step` (a test compares
+/// the two).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Overview,
+    WorkEmail,
+    MpnId,
+    CheckAnswers,
+    Migration,
+    Confirmation,
+    OffersChecklist,
+    Help,
+    NotFound,
+}
+
+impl Step {
+    /// Every step.
+    pub const ALL: [Step; 9] = [
+        Step::Overview,
+        Step::WorkEmail,
+        Step::MpnId,
+        Step::CheckAnswers,
+        Step::Migration,
+        Step::Confirmation,
+        Step::OffersChecklist,
+        Step::Help,
+        Step::NotFound,
+    ];
+
+    /// The step's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Overview => "overview",
+            Step::WorkEmail => "work-email",
+            Step::MpnId => "mpn-id",
+            Step::CheckAnswers => "check-answers",
+            Step::Migration => "migration",
+            Step::Confirmation => "confirmation",
+            Step::OffersChecklist => "offers-checklist",
+            Step::Help => "help",
+            Step::NotFound => "not-found",
+        }
     }
+}
+
+impl From<Question> for Step {
+    fn from(question: Question) -> Self {
+        match question {
+            Question::WorkEmail => Step::WorkEmail,
+            Question::MpnId => Step::MpnId,
+            Question::CheckAnswers => Step::CheckAnswers,
+        }
+    }
+}
+
+fn question_slug(question: Question) -> &'static str {
+    Step::from(question).as_str()
 }
 
 /// An account's id from a segment of the address: percent-decoded, and only if it is one an API
@@ -57,16 +109,16 @@ impl Screen {
         }
     }
 
-    /// The screen's name in the events a widget sends its host (`step` of their detail).
-    pub fn step(&self) -> &'static str {
+    /// What the screen is, by name (`step` of the events a widget sends its host).
+    pub fn step(&self) -> Step {
         match self {
-            Screen::Overview => "overview",
-            Screen::Question(_, question) => question_slug(*question),
-            Screen::Migration(_) => "migration",
-            Screen::Confirmation(_) => "confirmation",
-            Screen::OffersChecklist(_) => "offers-checklist",
-            Screen::Help => "help",
-            Screen::NotFound => "not-found",
+            Screen::Overview => Step::Overview,
+            Screen::Question(_, question) => Step::from(*question),
+            Screen::Migration(_) => Step::Migration,
+            Screen::Confirmation(_) => Step::Confirmation,
+            Screen::OffersChecklist(_) => Step::OffersChecklist,
+            Screen::Help => Step::Help,
+            Screen::NotFound => Step::NotFound,
         }
     }
 

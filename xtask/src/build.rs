@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::command::{cargo, command, root, run};
-use crate::{compress, fingerprint, install, integrity};
+use crate::{compress, fingerprint, install, integrity, package};
 
 /// Builds the web app in release mode into `dist/`, split into the part every page loads and the
 /// chunks loaded later, and returns that folder.
@@ -47,6 +47,7 @@ pub fn app() -> Result<PathBuf, String> {
     tidy_page(&dist.join("index.html"))?;
     for_static_hosts(&dist)?;
     compress::precompress(&dist)?;
+    package::write(&dist)?;
     Ok(dist)
 }
 

@@ -9,6 +9,7 @@ mod fingerprint;
 mod fuzz;
 mod install;
 mod integrity;
+mod package;
 mod peer;
 mod run;
 mod server;
@@ -27,7 +28,8 @@ tasks:
             reference server on http://127.0.0.1:8080 until Ctrl-C; --sign-in starts the
             tests' OpenID provider beside it and signs in there (it prints the users)
   build     install what is missing and build the app (release) into dist/, ready for a
-            static host (with 404.html and the hosts' configurations) or a portal
+            static host (with 404.html and the hosts' configurations) or a portal (with
+            the widget's package.json and types)
   test      install what is missing, then format check, clippy (native and wasm32),
             native tests, the API contract test (schemathesis), in-browser tests, the
             size budget and end-to-end tests; ends with `N passed, N failed`

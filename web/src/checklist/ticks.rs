@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::backend::client::ClientError;
 use crate::context::Api;
+use crate::host_event::HostEvent;
 use crate::placement::Placement;
 
 /// A tick that could not be saved: the item, whether it was ticked or unticked, and why.
@@ -132,14 +133,11 @@ impl TickState {
             match outcome {
                 Ok(new_etag) => {
                     self.etag.set(new_etag);
-                    self.placement.emit(
-                        "checklist-item-changed",
-                        &[
-                            ("account", account.as_str().into()),
-                            ("item", key.0.as_str().into()),
-                            ("done", ticked.into()),
-                        ],
-                    );
+                    self.placement.emit(HostEvent::ChecklistItemChanged {
+                        account: &account,
+                        item: key.0.as_str(),
+                        done: ticked,
+                    });
                 }
                 Err(error) => {
                     self.ticks.update(|t| apply(t, &key, !ticked));

@@ -11,11 +11,12 @@ use leptos::prelude::*;
 
 use crate::backend::client::ClientError;
 use crate::context::Api;
+use crate::host_event::HostEvent;
 use crate::i18n::Locale;
 use crate::journey::poll::{Poller, Reading};
 use crate::journey::state::Journey;
 use crate::journey::submission::Submission;
-use crate::placement::{Placement, text_or_null};
+use crate::placement::Placement;
 use crate::route::ScreenLink;
 use crate::ui::page::{Announcer, ProblemPanel, use_page};
 
@@ -43,13 +44,10 @@ fn poll_status(journey: Journey, read: StatusRead) -> Poller {
                         .detail
                         .update(|d| d.account.migration_status = state.status);
                     if state.status == MigrationStatus::Migrated {
-                        placement.emit(
-                            "flow-completed",
-                            &[
-                                ("account", id.as_str().into()),
-                                ("reference", text_or_null(state.reference.as_deref())),
-                            ],
-                        );
+                        placement.emit(HostEvent::FlowCompleted {
+                            account: &id,
+                            reference: state.reference.as_deref(),
+                        });
                     }
                     if state.status == MigrationStatus::InProgress {
                         Reading::Changing

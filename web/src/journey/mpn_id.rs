@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::context::{Settings, Shared};
+use crate::host_event::HostEvent;
 use crate::i18n::{Locale, text, wording};
 use crate::journey::question::Attempts;
 use crate::journey::state::Journey;
@@ -104,7 +105,10 @@ impl MpnForm {
             p.drafts.mpn_id = None;
         });
         let placement = self.shared.placement;
-        placement.emit_step_completed("mpn-id", &self.journey.account_id());
+        placement.emit(HostEvent::StepCompleted {
+            question: Question::MpnId,
+            account: &self.journey.account_id(),
+        });
         self.shared.navigator.go(self.journey.next_screen());
     }
 

@@ -8,9 +8,10 @@ use leptos::task::spawn_local;
 
 use crate::backend::client::ClientError;
 use crate::context::Api;
+use crate::host_event::HostEvent;
 use crate::journey::progress;
 use crate::journey::state::Journey;
-use crate::placement::{Placement, text_or_null};
+use crate::placement::Placement;
 
 /// A submission as a page shows it: under way or not, and the failure it met.
 #[derive(Clone, Copy)]
@@ -70,13 +71,10 @@ impl Submission {
                     journey
                         .detail
                         .update(|d| d.account.migration_status = state.status);
-                    self.placement.emit(
-                        "migration-submitted",
-                        &[
-                            ("account", id.as_str().into()),
-                            ("reference", text_or_null(state.reference.as_deref())),
-                        ],
-                    );
+                    self.placement.emit(HostEvent::MigrationSubmitted {
+                        account: &id,
+                        reference: state.reference.as_deref(),
+                    });
                     on_started();
                 }
                 Err(error) => self.failure.set(Some(error)),

@@ -4,6 +4,7 @@
 use assistant_core::account::{Account, SignInKind};
 use assistant_core::api::WorkEmailCheck;
 use assistant_core::email::EmailAddress;
+use assistant_core::flow::Question;
 use assistant_core::tenant::Tenant;
 use assistant_core::work_email::{WorkEmailError, did_you_mean, prefill};
 use leptos::html;
@@ -13,6 +14,7 @@ use leptos::task::spawn_local;
 use crate::backend::browser_idna::BrowserIdna;
 use crate::backend::client::ClientError;
 use crate::context::Shared;
+use crate::host_event::HostEvent;
 use crate::i18n::{Locale, text, wording};
 use crate::journey::question::Attempts;
 use crate::journey::state::Journey;
@@ -152,7 +154,10 @@ impl WorkEmailForm {
                         p.answers.work_email = Some(text);
                         p.drafts.work_email = None;
                     });
-                    placement.emit_step_completed("work-email", &id);
+                    placement.emit(HostEvent::StepCompleted {
+                        question: Question::WorkEmail,
+                        account: &id,
+                    });
                     navigator.go(journey.next_screen());
                 }
                 Err(ClientError::Problem(problem)) => match problem.work_email_error() {

@@ -8,17 +8,17 @@ pub mod language_switcher;
 
 use assistant_core::account::AccountId;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 use crate::backend::client::{Client, HostToken, Token, Transport};
 use crate::backend::config;
 use crate::context::{Api, NamedAccount, Settings};
 use crate::help::NotFoundPage;
+use crate::host_event::HostEvent;
 use crate::i18n::{Locale, browser_locale, text};
 use crate::journey::shelf::Shelf;
 use crate::overview::AccountsOverview;
 use crate::parts::{Late, LatePart};
-use crate::placement::{Placement, text_or_null};
+use crate::placement::Placement;
 use crate::route::{Navigator, Screen, ScreenLink};
 use crate::shell::demo_marker::DemoMarker;
 use crate::shell::gate::SignInGate;
@@ -260,16 +260,10 @@ pub(crate) fn Assistant(client: Client) -> impl IntoView {
     // The host hears of every screen shown.
     Effect::new(move |_| {
         let screen = navigator.screen();
-        placement.emit(
-            "step-started",
-            &[
-                ("step", JsValue::from_str(screen.step())),
-                (
-                    "account",
-                    text_or_null(screen.account().map(AccountId::as_str)),
-                ),
-            ],
-        );
+        placement.emit(HostEvent::StepStarted {
+            step: screen.step(),
+            account: screen.account(),
+        });
     });
 
     // A demo reset forgets the demo's saved progress too (an API's stays), and shows every

@@ -4,9 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use assistant_core::api::ProblemCode;
-
 use crate::backend::client::ClientError;
+use crate::host_event::HostEvent;
 use crate::i18n::wording;
 use crate::i18n::{Locale, text};
 use crate::placement::Placement;
@@ -83,23 +82,10 @@ pub fn ProblemPanel(
     // The host hears of each problem shown (the kind, the contract's code if any, the words).
     Effect::new(move |_| {
         let error = error.get();
-        let (kind, code) = match &error {
-            ClientError::Timeout => ("timeout", None),
-            ClientError::Network => ("network", None),
-            ClientError::Malformed => ("malformed", None),
-            ClientError::TooManyRequests { .. } => {
-                ("problem", Some(ProblemCode::TooManyRequests.as_str()))
-            }
-            ClientError::Problem(problem) => ("problem", Some(problem.code.as_str())),
-        };
-        placement.emit(
-            "flow-error",
-            &[
-                ("kind", kind.into()),
-                ("code", crate::placement::text_or_null(code)),
-                ("message", words(locale.get_untracked(), &error).into()),
-            ],
-        );
+        placement.emit(HostEvent::FlowError {
+            error: &error,
+            message: words(locale.get_untracked(), &error),
+        });
     });
     view! {
         <div class="pma-problem" role="alert">
