@@ -16,6 +16,7 @@ mod identity;
 mod limits;
 mod migration;
 mod polling;
+mod react_portal;
 mod reliability;
 mod saves;
 mod sign_in;
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
         help::tests(&harness),
         hostile::tests(&harness),
         widget::tests(&harness),
+        react_portal::tests(&harness),
         accessibility::tests(&harness),
         reliability::tests(&harness),
         saves::tests(&harness),

@@ -27,6 +27,9 @@ pub struct Apps {
     /// A server of its own (fresh demo data) that also serves the example host pages at
     /// `/examples/`.
     pub portal: String,
+    /// A server of its own (fresh demo data) that serves the React portal's built page
+    /// (`ASSISTANT_REACT_PORTAL`, of `examples/react-portal/`) at `/examples/`.
+    pub react_portal: String,
     /// The app on a server of its own whose API adds accounts with hostile names (markup,
     /// right-to-left overrides, 10,000-character strings, emoji) to the demo accounts.
     pub hostile: String,
@@ -142,6 +145,7 @@ impl Harness {
     pub fn start() -> Result<Self, String> {
         let dist = env_path("ASSISTANT_DIST", None)?;
         let server_bin = env_path("ASSISTANT_SERVER_BIN", None)?;
+        let react_portal_dir = env_path("ASSISTANT_REACT_PORTAL", None)?;
         let driver_bin = env_path("CHROMEDRIVER", Some("/usr/bin/chromedriver"))?;
         let chromium = env_path("CHROMIUM", Some("/usr/bin/chromium"))?;
         if !dist.join("index.html").is_file() {
@@ -170,6 +174,15 @@ impl Harness {
         // The example host pages, beside the app and under the same security headers.
         let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
         let portal = serve(&[&UNHELD[..], &["--examples-dir", examples]].concat())?;
+        if !react_portal_dir.join("index.html").is_file() {
+            return Err(format!(
+                "{} holds no built React portal (index.html)",
+                react_portal_dir.display()
+            ));
+        }
+        let react_portal_dir = react_portal_dir.to_string_lossy().into_owned();
+        let react_portal =
+            serve(&[&UNHELD[..], &["--examples-dir", react_portal_dir.as_str()]].concat())?;
         let hostile = serve(&[&UNHELD[..], &["--hostile-fixtures"]].concat())?;
         let limited = serve(&[
             "--email-checks-per-window",
@@ -210,6 +223,7 @@ impl Harness {
                 apps: Apps {
                     demo,
                     portal,
+                    react_portal,
                     hostile,
                     limited,
                     static_host: crate::static_host::serve(&dist)?,
@@ -389,6 +403,15 @@ impl Harness {
         Fut: Future<Output = Result<(), Failed>>,
     {
         self.on_server(name, |apps| apps.portal, test)
+    }
+
+    /// A test on the server that serves the React portal's page, in a fresh browser.
+    pub fn on_react_portal<F, Fut>(&self, name: &str, test: F) -> Trial
+    where
+        F: FnOnce(Page) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<(), Failed>>,
+    {
+        self.on_server(name, |apps| apps.react_portal, test)
     }
 
     /// A test of the app on the API with hostile names, in a fresh browser.

@@ -11,6 +11,7 @@ mod install;
 mod integrity;
 mod package;
 mod peer;
+mod react_portal;
 mod run;
 mod server;
 mod shares;
@@ -27,9 +28,11 @@ tasks:
             install what is missing, build the app (release) and serve it with the
             reference server on http://127.0.0.1:8080 until Ctrl-C; --sign-in starts the
             tests' OpenID provider beside it and signs in there (it prints the users)
-  build     install what is missing and build the app (release) into dist/, ready for a
+  build [--react-portal]
+            install what is missing and build the app (release) into dist/, ready for a
             static host (with 404.html and the hosts' configurations) or a portal (with
-            the widget's package.json and types)
+            the widget's package.json and types); --react-portal also builds the React
+            portal of examples/react-portal/ into target/react-portal/
   test      install what is missing, then format check, clippy (native and wasm32),
             native tests, the API contract test (schemathesis), in-browser tests, the
             size budget and end-to-end tests; ends with `N passed, N failed`
@@ -55,7 +58,13 @@ fn main() -> ExitCode {
         Some("run") => run::run(&args[1..]),
         Some("build") => install::Tools::App
             .ensure()
-            .and_then(|()| build::app().map(drop)),
+            .and_then(|()| build::app())
+            .and_then(|dist| match args.get(1).map(String::as_str) {
+                Some("--react-portal") => react_portal::build(&dist).map(|out| {
+                    println!("the React portal is in {}", out.display());
+                }),
+                _ => Ok(()),
+            }),
         Some("test") => test::test(),
         Some("install") => install::Tools::Browser.ensure(),
         Some("bench") => bench::bench(&args[1..]),

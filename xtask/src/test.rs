@@ -11,7 +11,7 @@ use std::process::Command;
 
 use crate::command::{Counts, cargo, root, run, run_tests};
 use crate::install::{self, Tools};
-use crate::{bench, build, contract, integrity, server};
+use crate::{bench, build, contract, integrity, react_portal, server};
 
 use crate::toolchain::WASM_TARGET;
 const FLOORS_FILE: &str = "test-floors.toml";
@@ -306,8 +306,18 @@ pub fn test() -> Result<(), String> {
                 bench::Budgets::read()
                     .and_then(|budgets| bench::check_sizes_of(&dist, &server, &budgets)),
             );
+            // A portal built with React, which installs the widget's package from the build.
+            let react_portal = react_portal::build(&dist);
+            if let Err(why) = &react_portal {
+                tally.check(
+                    "React portal",
+                    "examples/react-portal installed and bundled by esbuild",
+                    Err(why.clone()),
+                );
+            }
             let mut e2e = cargo();
             e2e.args(["test", "--package", "assistant-e2e"])
+                .env("ASSISTANT_REACT_PORTAL", react_portal.unwrap_or_default())
                 .env("ASSISTANT_DIST", dist)
                 .env("ASSISTANT_SERVER_BIN", server)
                 .env("CHROMEDRIVER", install::CHROMEDRIVER)
