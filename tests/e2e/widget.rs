@@ -2,9 +2,10 @@
 //! it works there, tells the host what happens, and neither page's styles reach the other.
 
 use libtest_mimic::{Failed, Trial};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use assistant_e2e::axe;
+use assistant_e2e::devtools;
 use assistant_e2e::harness::Harness;
 use assistant_e2e::page::Page;
 use assistant_e2e::widget::{
@@ -386,6 +387,156 @@ async fn a_portal_on_another_origin_loads_the_widget_from_the_assistants_host(
     Ok(())
 }
 
+/// A framework adds the element first and sets its attributes and `getToken` just after, in the
+/// same task (Angular's bindings do): the widget uses them, not what the element had as it joined.
+async fn an_element_given_its_attributes_just_after_it_joins_the_page_uses_them(
+    page: Page,
+) -> Result<(), Failed> {
+    page.open(PORTAL).await?;
+    // The WebAssembly is here already: the element could mount at once.
+    wait_widget_heading(&page, "first", "Migrate your account to Partner Center").await?;
+    computed(
+        &page,
+        "const element = document.createElement('partner-migration-assistant');
+         element.id = 'late';
+         document.querySelector('main').append(element);
+         element.setAttribute('api-base', '');
+         element.setAttribute('account', 'adatum');
+         element.setAttribute('lang', 'en');
+         window.lateTokens = 0;
+         element.getToken = async () => { window.lateTokens += 1; return 'demo-owner'; };",
+    )
+    .await?;
+    wait_widget_heading(&page, "late", "Migrate your account to Partner Center").await?;
+    page.until("adatum alone in the late widget", || async {
+        let shown = in_widget(
+            &page,
+            "late",
+            "return [...root.querySelectorAll('li[data-account]')].map((li) => li.dataset.account);",
+            vec![],
+        )
+        .await
+        .ok()?;
+        (shown == json!(["adatum"])).then_some(())
+    })
+    .await?;
+    assert!(
+        widget_text(&page, "late", ".pma-demo-marker")
+            .await
+            .is_none(),
+        "it runs on the API that api-base names, not on demo data"
+    );
+    let tokens = computed(&page, "return window.lateTokens;").await?;
+    assert!(
+        tokens.as_u64().is_some_and(|n| n > 0),
+        "it asks the getToken set after it joined ({tokens})"
+    );
+    Ok(())
+}
+
+/// The widget's own code cannot be fetched: its box says so, and the host hears a `flow-error`.
+async fn a_widget_whose_code_cannot_come_says_so_and_tells_the_host(
+    browser: fantoccini::Client,
+    apps: assistant_e2e::harness::Apps,
+) -> Result<(), Failed> {
+    devtools::send(&browser, "Network.enable", json!({})).await?;
+    devtools::send(
+        &browser,
+        "Network.setBlockedURLs",
+        json!({ "urls": ["*split_widget*"] }),
+    )
+    .await?;
+    let page = Page::new(browser, apps.portal);
+    page.open(PORTAL).await?;
+    let said = "The service could not be reached. Check your internet connection, then try again.";
+    page.until("the widget to say it cannot reach the service", || async {
+        (widget_text(&page, "first", "[role=alert]").await?.trim() == said).then_some(())
+    })
+    .await?;
+    let events = portal(&page, "events").await?;
+    let error = events
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["type"] == "flow-error" && e["widget"] == "first")
+        .cloned();
+    assert_eq!(
+        error,
+        Some(json!({
+            "type": "flow-error", "widget": "first",
+            "kind": "network", "code": null, "message": said,
+        })),
+        "{events}"
+    );
+    Ok(())
+}
+
+/// A tick of the offers checklist that cannot be saved (offline) is undone, and the host hears a
+/// `flow-error` with the words the publisher reads.
+async fn a_tick_the_widget_cannot_save_tells_the_host(page: Page) -> Result<(), Failed> {
+    page.open(PORTAL).await?;
+    wait_widget_heading(&page, "first", "Migrate your account to Partner Center").await?;
+    page.until("the offers checklist's link", || async {
+        let pressed = in_widget(
+            &page,
+            "first",
+            "const link = [...root.querySelectorAll('button, a')].find((e) =>
+                 e.textContent.trim().startsWith('Move your Dynamics 365 and PowerApps offers'));
+             link?.click();
+             return Boolean(link);",
+            vec![],
+        )
+        .await
+        .ok()?;
+        (pressed == json!(true)).then_some(())
+    })
+    .await?;
+    wait_widget_heading(
+        &page,
+        "first",
+        "Move your Dynamics 365 and PowerApps offers",
+    )
+    .await?;
+    page.until("a tick to press", || async {
+        widget_text(&page, "first", "input.pma-checkboxes__input:not(:disabled)").await
+    })
+    .await?;
+    devtools::set_offline(&page.browser, true).await?;
+    in_widget(
+        &page,
+        "first",
+        "root.querySelector('input.pma-checkboxes__input:not(:disabled)').click();",
+        vec![],
+    )
+    .await?;
+    let error = page
+        .until("the host to hear the tick was not saved", || async {
+            let events = portal(&page, "events").await.ok()?;
+            events
+                .as_array()?
+                .iter()
+                .find(|e| e["type"] == "flow-error" && e["widget"] == "first")
+                .cloned()
+        })
+        .await?;
+    devtools::set_offline(&page.browser, false).await?;
+    assert_eq!(error["kind"], "network", "{error}");
+    assert_eq!(error["code"], Value::Null, "{error}");
+    let shown = widget_text(&page, "first", ".pma-problem .pma-body")
+        .await
+        .unwrap_or_default();
+    assert!(
+        shown.starts_with("Your change could not be saved, so we have undone it."),
+        "{shown}"
+    );
+    assert_eq!(
+        error["message"],
+        shown.trim(),
+        "the words the publisher reads"
+    );
+    Ok(())
+}
+
 async fn the_widgets_pass_axe_inside_the_host(page: Page) -> Result<(), Failed> {
     let axe = axe::source()?;
     page.open(PORTAL).await?;
@@ -438,6 +589,18 @@ pub fn tests(harness: &Harness) -> Vec<Trial> {
         harness.on_portal(
             "widget::unmounting_removes_the_widget_and_its_listeners",
             unmounting_removes_the_widget_and_its_listeners,
+        ),
+        harness.on_portal(
+            "widget::an_element_given_its_attributes_just_after_it_joins_the_page_uses_them",
+            an_element_given_its_attributes_just_after_it_joins_the_page_uses_them,
+        ),
+        harness.trial(
+            "widget::a_widget_whose_code_cannot_come_says_so_and_tells_the_host",
+            a_widget_whose_code_cannot_come_says_so_and_tells_the_host,
+        ),
+        harness.on_portal(
+            "widget::a_tick_the_widget_cannot_save_tells_the_host",
+            a_tick_the_widget_cannot_save_tells_the_host,
         ),
     ]
 }

@@ -133,12 +133,18 @@ export interface ChecklistItemChangedDetail {
   done: boolean;
 }
 
-/** `detail` of `flow-error`: a call failed and the widget shows it with a Retry. */
+/**
+ * `detail` of `flow-error`: a call failed and the widget shows it with a Retry, a tick of the
+ * checklist was not saved, or the widget's own code could not be fetched (`network`).
+ */
 export type FlowErrorDetail =
   | { kind: 'timeout' | 'network' | 'malformed'; code: null; message: string }
   | { kind: 'problem'; code: ProblemCode; message: string };
 
-/** The events of the widget: each bubbles and is composed, so a host hears them on `document`. */
+/**
+ * The events of the widget: each bubbles and is composed, so a host hears them on `document` and
+ * `window` too.
+ */
 export interface PartnerMigrationAssistantEventMap {
   'step-started': CustomEvent<StepStartedDetail>;
   'step-completed': CustomEvent<StepCompletedDetail>;
@@ -167,4 +173,5 @@ declare global {
   }
   interface HTMLElementEventMap extends PartnerMigrationAssistantEventMap {}
   interface DocumentEventMap extends PartnerMigrationAssistantEventMap {}
+  interface WindowEventMap extends PartnerMigrationAssistantEventMap {}
 }

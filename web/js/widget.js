@@ -49,13 +49,22 @@ export async function mount(element, options = {}) {
   }
   root.replaceChildren(style, container);
   const widget = mount_widget(
-    element,
     root,
     container,
     options.apiBase ?? undefined,
     options.account ?? undefined,
     options.lang ?? undefined,
     options.getToken ?? undefined,
+    // The widget's code could not be fetched, so this script tells the host, with the words the
+    // widget shows: the `flow-error` of widget.d.ts, as the widget's own code would send it.
+    (message) =>
+      element.dispatchEvent(
+        new CustomEvent('flow-error', {
+          bubbles: true,
+          composed: true,
+          detail: { kind: 'network', code: null, message },
+        }),
+      ),
   );
   let mounted = true;
   return {
@@ -76,7 +85,9 @@ export async function mount(element, options = {}) {
 /**
  * <partner-migration-assistant api-base="…" account="…" lang="…">: attributes as the options of
  * mount(); `account` and `lang` are followed when they change. A host that signs its users in
- * sets `element.getToken = async () => token`.
+ * sets `element.getToken = async () => token`. A framework may add the element to the page first
+ * and set its attributes and `getToken` just after, in the same task: the element reads them once
+ * that task has ended (the WebAssembly is fetched meanwhile).
  */
 class PartnerMigrationAssistant extends HTMLElement {
   static observedAttributes = ['account', 'lang'];
@@ -84,23 +95,30 @@ class PartnerMigrationAssistant extends HTMLElement {
 
   connectedCallback() {
     const attribute = (name) => this.getAttribute(name) ?? undefined;
-    this.#mounting = mount(this, {
-      apiBase: attribute('api-base'),
-      account: attribute('account'),
-      lang: attribute('lang'),
-      // Asked at each request, so a token set on the element later is used too.
-      getToken: () => (this.getToken ? this.getToken() : undefined),
-    });
+    const mounting = Promise.all([load(), new Promise((resolve) => setTimeout(resolve))]).then(
+      () =>
+        // Not if it left the page meanwhile (or left and came back: the newer mount is its own).
+        this.#mounting === mounting
+          ? mount(this, {
+              apiBase: attribute('api-base'),
+              account: attribute('account'),
+              lang: attribute('lang'),
+              // Asked at each request, so a token set on the element later is used too.
+              getToken: () => (this.getToken ? this.getToken() : undefined),
+            })
+          : undefined,
+    );
+    this.#mounting = mounting;
   }
 
   disconnectedCallback() {
-    this.#mounting?.then((widget) => widget.unmount());
+    this.#mounting?.then((widget) => widget?.unmount());
     this.#mounting = undefined;
   }
 
   attributeChangedCallback(name, _old, value) {
     this.#mounting?.then((widget) =>
-      name === 'account' ? widget.setAccount(value) : widget.setLang(value));
+      name === 'account' ? widget?.setAccount(value) : widget?.setLang(value));
   }
 }
 

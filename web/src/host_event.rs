@@ -220,6 +220,35 @@ mod tests {
             .collect()
     }
 
+    /// Each field of an interface or object type with its declared type, once per member that
+    /// declares it (a union of object types may declare a field twice).
+    fn field_types(name: &str) -> Vec<(String, String)> {
+        declaration(name)
+            .split(['{', '}', ';', '\n'])
+            .filter_map(|part| {
+                let (field, type_) = part.trim().split_once(':')?;
+                let field = field.trim().trim_end_matches('?');
+                (!field.is_empty() && !field.starts_with(['/', '*']))
+                    .then(|| (field.trim_matches('\'').to_owned(), type_.trim().to_owned()))
+            })
+            .collect()
+    }
+
+    /// Whether a declared type admits a value the widget sends.
+    fn admits(type_: &str, value: DetailValue<'_>) -> bool {
+        let members: Vec<&str> = type_.split('|').map(str::trim).collect();
+        match value {
+            DetailValue::Null => members.contains(&"null"),
+            DetailValue::Flag(_) => members.contains(&"boolean"),
+            DetailValue::Text(text) => members.iter().any(|member| {
+                *member == "string"
+                    || *member == format!("'{text}'")
+                    || ["Step", "AnsweredStep", "FailureKind", "ProblemCode"].contains(member)
+                        && union(member).contains(text)
+            }),
+        }
+    }
+
     fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> BTreeSet<String> {
         all.iter().map(|item| name(*item).to_owned()).collect()
     }
@@ -301,6 +330,24 @@ mod tests {
                 error: &refused,
                 message: "Only an owner can migrate this account.".into(),
             },
+            // Values a field may also take: an account, a reference, a failure with no code.
+            HostEvent::StepStarted {
+                step: Step::OffersChecklist,
+                account: Some(&account),
+            },
+            HostEvent::FlowCompleted {
+                account: &account,
+                reference: Some("MIG-1"),
+            },
+            HostEvent::ChecklistItemChanged {
+                account: &account,
+                item: "isv_addendum_accepted",
+                done: false,
+            },
+            HostEvent::FlowError {
+                error: &ClientError::Network,
+                message: "The service could not be reached.".into(),
+            },
         ];
         // Each kind of event once: a new kind must be added above before this compiles again.
         let mut seen = BTreeSet::new();
@@ -314,7 +361,7 @@ mod tests {
                 HostEvent::FlowError { .. } => 5,
             });
         }
-        assert_eq!(seen.len(), events.len(), "every kind of event, once");
+        assert_eq!(seen.len(), 6, "every kind of event");
 
         let map = declaration("PartnerMigrationAssistantEventMap");
         let typed: BTreeSet<String> = fields("PartnerMigrationAssistantEventMap");
@@ -330,8 +377,16 @@ mod tests {
                 .map(|(detail, _)| detail)
                 .unwrap_or_else(|| panic!("{} is not a CustomEvent in the map", event.name()));
             let mut keys = BTreeSet::new();
-            event.detail(|key, _| {
+            let declared = field_types(detail);
+            event.detail(|key, value| {
                 keys.insert(key.to_owned());
+                assert!(
+                    declared
+                        .iter()
+                        .any(|(field, type_)| field == key && admits(type_, value)),
+                    "{}'s detail ({detail}) gives {key} as {value:?}, which its type does not admit",
+                    event.name()
+                );
             });
             assert_eq!(fields(detail), keys, "{}'s detail ({detail})", event.name());
         }

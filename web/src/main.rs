@@ -56,25 +56,25 @@ impl MountedWidget {
     }
 }
 
-/// Mounts a widget into `container`, inside the shadow root `root` of the host's `element`, once
+/// Mounts a widget into `container`, inside the shadow root `root` of the host's element, once
 /// its code is here; if that code cannot be fetched, the widget says the service could not be
-/// reached.
+/// reached, and gives `unreached` those words (`widget.js` tells the host, as a `flow-error` of
+/// kind `network`: the code that sends the widget's other events is what did not come).
 #[wasm_bindgen]
 pub fn mount_widget(
-    element: web_sys::HtmlElement,
     root: web_sys::ShadowRoot,
     container: web_sys::HtmlElement,
     api_base: Option<String>,
     account: Option<String>,
     lang: Option<String>,
     get_token: Option<js_sys::Function>,
+    unreached: js_sys::Function,
 ) -> MountedWidget {
     let account = RwSignal::new(account.filter(|a| !a.is_empty()));
     let locale = RwSignal::new(language(lang));
     let mounted = Rc::new(RefCell::new(None));
     let wanted = Rc::new(Cell::new(true));
     let mount = WidgetMount {
-        element,
         root,
         container: container.clone(),
         api_base,
@@ -94,10 +94,14 @@ pub fn mount_widget(
         match mounted {
             Ok(widget) => *slot.borrow_mut() = Some(widget),
             Err(_) => {
-                // The widget's box says so, to everyone.
-                let locale = locale.try_get_untracked().unwrap_or_else(browser_locale);
+                // The widget's box says so, to everyone, and the host hears it.
+                let words = locale
+                    .try_get_untracked()
+                    .unwrap_or_else(browser_locale)
+                    .error_network();
                 let _ = container.set_attribute("role", "alert");
-                container.set_text_content(Some(locale.error_network()));
+                container.set_text_content(Some(words));
+                let _ = unreached.call1(&JsValue::NULL, &JsValue::from_str(words));
             }
         }
     });

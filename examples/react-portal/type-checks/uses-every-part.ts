@@ -59,7 +59,7 @@ const attributes: PartnerMigrationAssistantAttributes = {
 };
 for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
 
-// Every event, typed by its name, on the element and on the document.
+// Every event, typed by its name, on the element, the document and the window.
 const steps: Step[] = [];
 const answered: AnsweredStep[] = [];
 created.addEventListener('step-started', (event) => {
@@ -95,6 +95,11 @@ document.addEventListener('flow-error', (event) => {
     const none: null = detail.code;
     console.log(kind, none, message);
   }
+});
+
+window.addEventListener('flow-completed', (event) => {
+  const reference: string | null = event.detail.reference;
+  console.log(reference);
 });
 
 export const languages: Lang[] = ['en', 'sv'];

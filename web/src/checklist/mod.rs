@@ -215,7 +215,7 @@ fn TickNotSaved(
         state.failure.get().map(|failed| {
             view! {
                 <div class="pma-problem" role="alert">
-                    <p class="pma-body">{locale.get().tick_not_saved()}" "{wording::client_error(locale.get(), &failed.error)}</p>
+                    <p class="pma-body">{failed.words(locale.get())}</p>
                     <button type="button" class="pma-button pma-button--secondary" on:click=move |_| state.retry()>
                         {locale.get().try_again()}
                     </button>

@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use crate::backend::client::ClientError;
 use crate::context::Api;
 use crate::host_event::HostEvent;
+use crate::i18n::{Locale, wording};
 use crate::placement::Placement;
 
 /// A tick that could not be saved: the item, whether it was ticked or unticked, and why.
@@ -26,14 +27,26 @@ pub struct FailedTick {
     pub error: ClientError,
 }
 
+impl FailedTick {
+    /// What the publisher reads: that the tick was not saved, and why.
+    pub fn words(&self, locale: Locale) -> String {
+        format!(
+            "{} {}",
+            locale.tick_not_saved(),
+            wording::client_error(locale, &self.error)
+        )
+    }
+}
+
 /// The ticks of an account's checklist, as saved and as shown (the shown ones may be ahead while a
 /// save is on its way).
 #[derive(Clone, Copy)]
 pub struct TickState {
     account: StoredValue<AccountId>,
     api: Api,
-    /// Where to tell the host of a saved tick.
+    /// Where to tell the host of a saved tick, or of one that could not be saved.
     placement: Placement,
+    locale: RwSignal<Locale>,
     ticks: RwSignal<ChecklistTicks>,
     etag: RwSignal<String>,
     /// The items the publisher ticks (the core's answer for the account's offers and readiness):
@@ -71,6 +84,7 @@ impl TickState {
             account: StoredValue::new(account),
             api: expect_context(),
             placement: expect_context(),
+            locale: expect_context(),
             ticks: RwSignal::new(ChecklistTicks::default()),
             etag: RwSignal::new(String::new()),
             tickable: RwSignal::new(BTreeSet::new()),
@@ -141,11 +155,16 @@ impl TickState {
                 }
                 Err(error) => {
                     self.ticks.update(|t| apply(t, &key, !ticked));
-                    self.failure.set(Some(FailedTick {
+                    let failed = FailedTick {
                         item: key,
                         ticked,
                         error,
-                    }));
+                    };
+                    self.placement.emit(HostEvent::FlowError {
+                        error: &failed.error,
+                        message: failed.words(self.locale.get_untracked()),
+                    });
+                    self.failure.set(Some(failed));
                 }
             }
         });

@@ -130,9 +130,7 @@ pub fn App(config: js_sys::Promise) -> impl IntoView {
 
 /// What a host page's `mount()` gives a widget, as it mounts it.
 pub struct WidgetMount {
-    /// The host's element.
-    pub element: web_sys::HtmlElement,
-    /// The shadow root the widget lives in.
+    /// The shadow root the widget lives in, the host's element's.
     pub root: web_sys::ShadowRoot,
     /// The element the widget renders into, inside `root`.
     pub container: web_sys::HtmlElement,
@@ -170,7 +168,12 @@ fn widget(mount: WidgetMount) -> Result<Box<dyn std::any::Any>, crate::backend::
         get_token: mount.get_token,
         account: mount.account,
         locale: mount.locale,
-        placement: Placement::widget(mount.element, mount.root, mount.container.clone()),
+        placement: Placement::widget(
+            // An element with a shadow root is an HTML element.
+            wasm_bindgen::JsCast::unchecked_into(mount.root.host()),
+            mount.root,
+            mount.container.clone(),
+        ),
     };
     Ok(Box::new(leptos::mount::mount_to(
         mount.container,
