@@ -74,13 +74,7 @@ async fn the_frame_shows_without_the_wasm_and_says_when_it_cannot_come(
     apps: Apps,
 ) -> Result<(), Failed> {
     // The wasm never comes.
-    devtools::send(&browser, "Network.enable", json!({})).await?;
-    devtools::send(
-        &browser,
-        "Network.setBlockedURLs",
-        json!({ "urls": ["*.wasm"] }),
-    )
-    .await?;
+    devtools::block_urls(&browser, &["*.wasm"]).await?;
     let page = Page::new(browser, apps.api);
     page.open("").await?;
     page.wait_text("header", "Partner Center migration assistant")

@@ -24,6 +24,7 @@ mod smoke;
 mod static_host;
 mod tokens;
 mod widget;
+mod widget_failures;
 
 use std::process::ExitCode;
 
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
         help::tests(&harness),
         hostile::tests(&harness),
         widget::tests(&harness),
+        widget_failures::tests(&harness),
         react_portal::tests(&harness),
         accessibility::tests(&harness),
         reliability::tests(&harness),

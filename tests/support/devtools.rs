@@ -42,6 +42,19 @@ pub async fn send(browser: &Client, method: &'static str, params: Value) -> Resu
         .map_err(|e| format!("DevTools {method}: {e}").into())
 }
 
+/// Makes the tab's requests to addresses matching any of `patterns` (`*` for any text) fail, as
+/// files a host could not serve.
+pub async fn block_urls(browser: &Client, patterns: &[&str]) -> Result<(), Failed> {
+    send(browser, "Network.enable", json!({})).await?;
+    send(
+        browser,
+        "Network.setBlockedURLs",
+        json!({ "urls": patterns }),
+    )
+    .await
+    .map(drop)
+}
+
 /// Slows the tab's CPU down `rate` times (1 is no slowdown).
 pub async fn throttle_cpu(browser: &Client, rate: u32) -> Result<(), Failed> {
     send(

@@ -71,6 +71,18 @@ pub async fn portal(page: &Page, field: &str) -> Result<Value, Failed> {
         .await?)
 }
 
+/// The first `flow-error` the portal heard from `widget`, as the portal records it (`type`,
+/// `widget` and the detail's fields).
+pub async fn flow_error_of(page: &Page, widget: &str) -> Result<Option<Value>, Failed> {
+    let events = portal(page, "events").await?;
+    Ok(events
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["type"] == "flow-error" && e["widget"] == widget)
+        .cloned())
+}
+
 /// The events of one widget, as `type step` (or `type`) lines.
 pub async fn events_of(page: &Page, widget: &str) -> Result<Vec<String>, Failed> {
     let events = portal(page, "events").await?;
