@@ -224,7 +224,7 @@ fn measure(harness: &Harness) -> Result<(), Failed> {
         let mut times = Vec::new();
         let mut next_chunk_ready = Vec::new();
         for _ in 0..LOADS {
-            let (marks, next_chunk) = harness.in_browser(|browser, apps| async move {
+            let (marks, next_chunk) = harness.in_browser(move |browser, apps| async move {
                 cold_load(browser, &apps.api, path, until, None).await
             })?;
             next_chunk_ready.extend(next_chunk);
@@ -279,9 +279,10 @@ fn cold_loads(
         chain: Vec::new(),
     };
     for _ in 0..LOADS {
-        let (marks, _) = harness.in_browser(|browser, apps| async move {
-            let base = base.map_or(apps.api.clone(), str::to_owned);
-            cold_load(browser, &base, path, until, network).await
+        let (at, page, mark) = (base.map(str::to_owned), path.to_owned(), until.to_owned());
+        let (marks, _) = harness.in_browser(move |browser, apps| async move {
+            let base = at.unwrap_or(apps.api);
+            cold_load(browser, &base, &page, &mark, network).await
         })?;
         let read = |name: &str| {
             marks

@@ -115,8 +115,10 @@ fn median_render(
     let mut count = 0;
     let mut times = Vec::new();
     for _ in 0..LOADS {
-        let (found, ms) = harness
-            .in_browser(|browser, _| async move { render(browser, base, path, selector).await })?;
+        let (base, path, selector) = (base.to_owned(), path.to_owned(), selector.to_owned());
+        let (found, ms) = harness.in_browser(|browser, _| async move {
+            render(browser, &base, &path, &selector).await
+        })?;
         count = found;
         times.push(ms);
     }
@@ -166,16 +168,14 @@ pub fn measure(harness: &Harness, dist: &std::path::Path) -> Result<(), Failed> 
     let (mut changes, mut ticks) = (Vec::new(), Vec::new());
     for _ in 0..LOADS {
         let path = checklist_of(scale::OFFERS_ACCOUNT);
-        let shown = harness.in_browser(|browser, _| {
-            let (base, path) = (large.url.clone(), path.clone());
-            async move {
-                browser.goto("about:blank").await?;
-                devtools::throttle_cpu(&browser, CPU_SLOWDOWN).await?;
-                let page = Page::new(browser, base);
-                page.open(&path).await?;
-                page.element("li[data-item] input[type=checkbox]").await?;
-                tick(&page).await
-            }
+        let base = large.url.clone();
+        let shown = harness.in_browser(move |browser, _| async move {
+            browser.goto("about:blank").await?;
+            devtools::throttle_cpu(&browser, CPU_SLOWDOWN).await?;
+            let page = Page::new(browser, base);
+            page.open(&path).await?;
+            page.element("li[data-item] input[type=checkbox]").await?;
+            tick(&page).await
         })?;
         changes.push(shown.0);
         ticks.push(shown.1);

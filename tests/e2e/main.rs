@@ -10,6 +10,7 @@ mod checklist;
 mod chunks;
 mod drafts;
 mod first_paint;
+mod harness_limits;
 mod help;
 mod hostile;
 mod identity;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         }
     };
     let trials: Vec<Trial> = [
+        harness_limits::tests(),
         smoke::tests(&harness),
         addresses::tests(&harness),
         migration::tests(&harness),

@@ -1,7 +1,6 @@
 //! Starts the server and ChromeDriver once, and gives each test a fresh headless browser.
 
 use std::future::Future;
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -13,7 +12,9 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use libtest_mimic::{Failed, Trial};
 use serde_json::json;
 
-use crate::limits::{OPEN_LIMIT, close, within_limit};
+use crate::limits::{
+    HOLD_LIMIT, OPEN_LIMIT, START_LIMIT, close, first_line, on_own_thread, within_limit,
+};
 use crate::page::Page;
 use crate::sign_in::{Behaviour, FABRIKAM_TENANT, SignedInApp};
 
@@ -74,10 +75,8 @@ pub(crate) fn start_server(
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", server_bin.display()))?;
-    let mut first_line = String::new();
-    BufReader::new(server.stdout.take().expect("piped stdout"))
-        .read_line(&mut first_line)
-        .map_err(|e| e.to_string())?;
+    let first_line = first_line(&mut server, START_LIMIT)
+        .map_err(|why| format!("the server at {}: {why}", server_bin.display()))?;
     let url = first_line
         .trim()
         .strip_prefix("Listening on ")
@@ -94,7 +93,6 @@ pub struct Harness {
 }
 
 struct Inner {
-    runtime: tokio::runtime::Runtime,
     apps: Apps,
     driver_url: String,
     chromium: PathBuf,
@@ -213,13 +211,8 @@ impl Harness {
         processes.push(driver);
         wait_for_port(driver_port, Duration::from_secs(30))?;
 
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| e.to_string())?;
         Ok(Self {
             inner: Arc::new(Inner {
-                runtime,
                 apps: Apps {
                     demo,
                     portal,
@@ -276,7 +269,7 @@ impl Harness {
     {
         let inner = Arc::clone(&self.inner);
         Trial::test(name, move || {
-            inner.runtime.block_on(async {
+            on_own_thread(HOLD_LIMIT, move || async move {
                 let first = inner.browser(Recording::Nothing).await?;
                 let second = match inner.browser(Recording::Nothing).await {
                     Ok(second) => second,
@@ -300,11 +293,9 @@ impl Harness {
         F: FnOnce(Apps) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(), Failed>>,
     {
-        let inner = Arc::clone(&self.inner);
+        let apps = self.inner.apps.clone();
         Trial::test(name, move || {
-            inner
-                .runtime
-                .block_on(within_limit(test(inner.apps.clone())))
+            on_own_thread(HOLD_LIMIT, move || within_limit(test(apps)))
         })
     }
 
@@ -316,19 +307,23 @@ impl Harness {
     /// Runs `work` with a fresh browser and the app's URLs; the browser is closed after it.
     pub fn in_browser<T, F, Fut>(&self, work: F) -> Result<T, Failed>
     where
-        F: FnOnce(Client, Apps) -> Fut,
+        T: Send + 'static,
+        F: FnOnce(Client, Apps) -> Fut + Send + 'static,
         Fut: Future<Output = Result<T, Failed>>,
     {
         self.run(Recording::Nothing, work)
     }
 
+    /// Runs `work` with a fresh browser recording what `recording` says, on a thread of its own
+    /// within [`HOLD_LIMIT`]; the browser is closed after it.
     fn run<T, F, Fut>(&self, recording: Recording, work: F) -> Result<T, Failed>
     where
-        F: FnOnce(Client, Apps) -> Fut,
+        T: Send + 'static,
+        F: FnOnce(Client, Apps) -> Fut + Send + 'static,
         Fut: Future<Output = Result<T, Failed>>,
     {
-        let inner = &self.inner;
-        inner.runtime.block_on(async {
+        let inner = Arc::clone(&self.inner);
+        on_own_thread(HOLD_LIMIT, move || async move {
             let browser = inner.browser(recording).await?;
             let outcome = within_limit(work(browser.clone(), inner.apps.clone())).await;
             close(browser).await;

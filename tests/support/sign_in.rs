@@ -4,10 +4,11 @@
 //! authority, serving the app that signs in there; and tokens of the tests' own making, signed
 //! with a tenant's keys.
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+
+use crate::limits::{START_LIMIT, first_line};
 
 /// The API's identifier at the provider: its access tokens' `aud`.
 pub const AUDIENCE: &str = "api://migration-assistant";
@@ -139,10 +140,8 @@ impl Provider {
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start the OpenID provider with node: {e}"))?;
-        let mut first_line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut first_line)
-            .map_err(|e| e.to_string())?;
+        let first_line = first_line(&mut child, START_LIMIT)
+            .map_err(|why| format!("the OpenID provider: {why}"))?;
         if first_line.trim() != self.base() {
             let _ = child.kill();
             return Err(format!(
@@ -268,10 +267,8 @@ impl SignedInApp {
             server,
             url,
         };
-        let mut first_line = String::new();
-        BufReader::new(app.server.stdout.take().expect("piped stdout"))
-            .read_line(&mut first_line)
-            .map_err(|e| e.to_string())?;
+        let first_line = first_line(&mut app.server, START_LIMIT)
+            .map_err(|why| format!("the server at {}: {why}", server_bin.display()))?;
         if !first_line.contains(&app.url) {
             return Err(format!("the server said {first_line:?}"));
         }

@@ -2,8 +2,10 @@
 
 use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The repository root (the parent of this crate).
 pub fn root() -> PathBuf {
@@ -103,30 +105,101 @@ impl Counts {
     }
 }
 
-/// Runs a test command, echoing its output and counting its results.
-pub fn run_tests(mut command: Command) -> (Counts, Result<(), String>) {
+/// Runs a test command in a process group of its own, echoing its output and counting its
+/// results. Past `limit` it is stopped, and said so; whatever it started and left running (a
+/// server, a browser) is stopped when it ends, so that nothing holds its output or the machine.
+pub fn run_tests(mut command: Command, limit: Duration) -> (Counts, Result<(), String>) {
     let line = describe(&command);
     println!("$ {line}");
-    let mut counts = Counts::default();
-    let mut child = match command.stdout(Stdio::piped()).spawn() {
+    let mut child = match command.stdout(Stdio::piped()).process_group(0).spawn() {
         Ok(child) => child,
-        Err(e) => return (counts, Err(format!("cannot run `{line}`: {e}"))),
+        Err(e) => return (Counts::default(), Err(format!("cannot run `{line}`: {e}"))),
     };
+    let group = child.id();
     let stdout = child.stdout.take().expect("piped stdout");
-    for output in BufReader::new(stdout).lines().map_while(Result::ok) {
-        println!("{output}");
-        counts.add_result_line(&output);
-    }
-    match child.wait() {
+    // Its output is read beside the wait: a line not yet ended (libtest's `test name ... `) shows
+    // once the command ends, even if it ends by being stopped.
+    let echo = std::thread::spawn(move || {
+        let mut counts = Counts::default();
+        for output in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{output}");
+            counts.add_result_line(&output);
+        }
+        counts
+    });
+    let deadline = Instant::now() + limit;
+    let ended = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Ok(status),
+            Ok(None) if Instant::now() >= deadline => {
+                stop_group(group);
+                let _ = child.wait();
+                let (minutes, seconds) = (limit.as_secs() / 60, limit.as_secs() % 60);
+                break Err(format!(
+                    "`{line}` did not finish within {minutes} min {seconds} s, and was stopped"
+                ));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(100)),
+            Err(e) => break Err(format!("`{line}`: {e}")),
+        }
+    };
+    stop_group(group);
+    let counts = echo.join().unwrap_or_default();
+    match ended {
         Ok(status) if status.success() => (counts, Ok(())),
         Ok(status) => (counts, Err(format!("`{line}` failed ({status})"))),
-        Err(e) => (counts, Err(format!("`{line}`: {e}"))),
+        Err(why) => (counts, Err(why)),
     }
+}
+
+/// Stops every process of the process group `group`, if any is left.
+fn stop_group(group: u32) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{group}")])
+        .stderr(Stdio::null())
+        .status();
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shell(script: &str) -> Command {
+        let mut command = Command::new("sh");
+        command.args(["-c", script]);
+        command
+    }
+
+    #[test]
+    fn what_a_test_command_leaves_running_is_stopped_with_it() {
+        let started = Instant::now();
+        // A process it started and left running holds its output open.
+        let (counts, outcome) = run_tests(
+            shell("sleep 60 & echo 'test result: ok. 1 passed; 0 failed'"),
+            Duration::from_secs(50),
+        );
+        let took = started.elapsed();
+        assert!(took < Duration::from_secs(10), "it took {took:?}");
+        assert_eq!(outcome, Ok(()));
+        assert_eq!(counts.passed, 1);
+    }
+
+    #[test]
+    fn a_test_command_past_its_limit_is_stopped_and_said_so() {
+        let started = Instant::now();
+        let (counts, outcome) = run_tests(
+            shell("echo 'test result: ok. 2 passed; 0 failed'; sleep 60"),
+            Duration::from_secs(1),
+        );
+        let took = started.elapsed();
+        assert!(took < Duration::from_secs(10), "it took {took:?}");
+        let why = outcome.expect_err("it fails");
+        assert!(
+            why.contains("did not finish within 0 min 1 s, and was stopped"),
+            "{why}"
+        );
+        assert_eq!(counts.passed, 2, "what it said before counts");
+    }
 
     #[test]
     fn reads_libtest_result_lines() {

@@ -8,12 +8,21 @@
 
 use std::collections::BTreeMap;
 use std::process::Command;
+use std::time::Duration;
 
 use crate::command::{Counts, cargo, root, run, run_tests};
 use crate::install::{self, Tools};
 use crate::{bench, build, contract, integrity, react_portal, server};
 
 use crate::toolchain::WASM_TARGET;
+
+/// The longest each test command may take, its build included, before it is stopped: about three
+/// times what a new machine takes, so that a test that stops answering fails the run with its
+/// name, well inside CI's 90 minutes, rather than holding the run until CI gives up.
+const NATIVE_LIMIT: Duration = Duration::from_secs(25 * 60);
+const IN_BROWSER_LIMIT: Duration = Duration::from_secs(25 * 60);
+const END_TO_END_LIMIT: Duration = Duration::from_secs(45 * 60);
+
 const FLOORS_FILE: &str = "test-floors.toml";
 
 /// The fewest tests each test step may run, by the step's name (`[floors]` of
@@ -246,7 +255,7 @@ pub fn test() -> Result<(), String> {
 
     let mut native = cargo();
     native.args(["test", "--workspace", "--exclude", "assistant-e2e"]);
-    tally.tests("native tests", run_tests(native));
+    tally.tests("native tests", run_tests(native, NATIVE_LIMIT));
 
     // The client's tests talk to a real reference server over HTTP.
     let api =
@@ -281,7 +290,7 @@ pub fn test() -> Result<(), String> {
         )
         .env("WASM_BINDGEN_TEST_TIMEOUT", "180")
         .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "60");
-    tally.tests("in-browser tests", run_tests(in_browser));
+    tally.tests("in-browser tests", run_tests(in_browser, IN_BROWSER_LIMIT));
 
     let server = build::server();
     if let Ok(binary) = &server {
@@ -322,7 +331,7 @@ pub fn test() -> Result<(), String> {
                 .env("ASSISTANT_SERVER_BIN", server)
                 .env("CHROMEDRIVER", install::CHROMEDRIVER)
                 .env("CHROMIUM", install::CHROMIUM);
-            tally.tests("end-to-end tests", run_tests(e2e));
+            tally.tests("end-to-end tests", run_tests(e2e, END_TO_END_LIMIT));
         }
         (app, server) => {
             tally.check("build the app", "trunk build --release", app.map(drop));
