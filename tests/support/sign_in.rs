@@ -135,13 +135,20 @@ impl Provider {
         if behaviour.no_end_session {
             command.env("OIDC_NO_END_SESSION", "1");
         }
+        // What it says on stderr (oidc-provider's notices, a failure) goes to a file of its own,
+        // which says why when it does not start.
+        std::fs::create_dir_all(&self.keys).map_err(|e| e.to_string())?;
+        let said = self.keys.join("provider.log");
+        let log = std::fs::File::create(&said).map_err(|e| e.to_string())?;
         let mut child = command
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .map_err(|e| format!("cannot start the OpenID provider with node: {e}"))?;
-        let first_line = first_line(&mut child, START_LIMIT)
-            .map_err(|why| format!("the OpenID provider: {why}"))?;
+        let first_line = first_line(&mut child, START_LIMIT).map_err(|why| {
+            let stderr = std::fs::read_to_string(&said).unwrap_or_default();
+            format!("the OpenID provider: {why}; on stderr: {stderr:?}")
+        })?;
         if first_line.trim() != self.base() {
             let _ = child.kill();
             return Err(format!(
