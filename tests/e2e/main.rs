@@ -10,7 +10,7 @@ mod checklist;
 mod chunks;
 mod drafts;
 mod first_paint;
-mod harness_limits;
+mod harness;
 mod help;
 mod hostile;
 mod identity;
@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         }
     };
     let trials: Vec<Trial> = [
-        harness_limits::tests(),
+        harness::tests(&harness),
         smoke::tests(&harness),
         addresses::tests(&harness),
         migration::tests(&harness),

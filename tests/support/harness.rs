@@ -5,16 +5,12 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
-use hyper_util::client::legacy::connect::HttpConnector;
+use fantoccini::Client;
 use libtest_mimic::{Failed, Trial};
-use serde_json::json;
 
-use crate::limits::{
-    HOLD_LIMIT, OPEN_LIMIT, START_LIMIT, close, first_line, on_own_thread, within_limit,
-};
+use crate::browser::{Driver, Recording};
+use crate::limits::{HOLD_LIMIT, START_LIMIT, close, first_line, on_own_thread, within_limit};
 use crate::page::Page;
 use crate::sign_in::{Behaviour, FABRIKAM_TENANT, SignedInApp};
 
@@ -88,14 +84,14 @@ pub(crate) fn start_server(
 pub use crate::file_server::FileServer;
 
 /// The running servers and driver, shared by every test.
+#[derive(Clone)]
 pub struct Harness {
     inner: Arc<Inner>,
 }
 
 struct Inner {
     apps: Apps,
-    driver_url: String,
-    chromium: PathBuf,
+    driver: Driver,
     processes: Vec<Child>,
     _signed_in: SignedInApp,
     /// The folder of the portal page elsewhere, removed at the end.
@@ -121,21 +117,10 @@ pub(crate) fn env_path(name: &str, default: Option<&str>) -> Result<PathBuf, Str
     }
 }
 
-fn free_port() -> Result<u16, String> {
+/// A port free on the loopback address now (another process may take it before it is used).
+pub(crate) fn free_port() -> Result<u16, String> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
     Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
-}
-
-/// Waits until something listens on `port` (ChromeDriver says nothing machine-readable).
-fn wait_for_port(port: u16, within: Duration) -> Result<(), String> {
-    let deadline = Instant::now() + within;
-    while Instant::now() < deadline {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Err(format!("nothing listens on port {port} after {within:?}"))
 }
 
 impl Harness {
@@ -202,14 +187,7 @@ impl Harness {
             SignedInApp::start(&server_bin, &dist, "shared", Behaviour::default(), &UNHELD)?;
         let elsewhere_dir = crate::elsewhere::write_portal(&api)?;
 
-        let driver_port = free_port()?;
-        let driver = Command::new(&driver_bin)
-            .arg(format!("--port={driver_port}"))
-            .stdout(Stdio::null())
-            .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", driver_bin.display()))?;
-        processes.push(driver);
-        wait_for_port(driver_port, Duration::from_secs(30))?;
+        let driver = Driver::start(&driver_bin, chromium)?;
 
         Ok(Self {
             inner: Arc::new(Inner {
@@ -227,8 +205,7 @@ impl Harness {
                     provider_keys: signed_in.provider.keys_of(FABRIKAM_TENANT),
                     provider_unreachable,
                 },
-                driver_url: format!("http://127.0.0.1:{driver_port}"),
-                chromium,
+                driver,
                 processes,
                 _signed_in: signed_in,
                 elsewhere_dir,
@@ -242,9 +219,7 @@ impl Harness {
         F: FnOnce(Client, Apps) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(), Failed>>,
     {
-        let harness = Harness {
-            inner: Arc::clone(&self.inner),
-        };
+        let harness = self.clone();
         Trial::test(name, move || harness.in_browser(test))
     }
 
@@ -255,9 +230,7 @@ impl Harness {
         F: FnOnce(Client, Apps) -> Fut + Send + 'static,
         Fut: Future<Output = Result<(), Failed>>,
     {
-        let harness = Harness {
-            inner: Arc::clone(&self.inner),
-        };
+        let harness = self.clone();
         Trial::test(name, move || harness.run(Recording::Requests, test))
     }
 
@@ -270,8 +243,8 @@ impl Harness {
         let inner = Arc::clone(&self.inner);
         Trial::test(name, move || {
             on_own_thread(HOLD_LIMIT, move || async move {
-                let first = inner.browser(Recording::Nothing).await?;
-                let second = match inner.browser(Recording::Nothing).await {
+                let first = inner.driver.open(Recording::Nothing).await?;
+                let second = match inner.driver.open(Recording::Nothing).await {
                     Ok(second) => second,
                     Err(why) => {
                         close(first).await;
@@ -304,6 +277,11 @@ impl Harness {
         &self.inner.apps
     }
 
+    /// The run's own temporary folder of ChromeDriver and its browsers, removed at the run's end.
+    pub fn browsers_temp(&self) -> &Path {
+        self.inner.driver.temp()
+    }
+
     /// Runs `work` with a fresh browser and the app's URLs; the browser is closed after it.
     pub fn in_browser<T, F, Fut>(&self, work: F) -> Result<T, Failed>
     where
@@ -324,7 +302,7 @@ impl Harness {
     {
         let inner = Arc::clone(&self.inner);
         on_own_thread(HOLD_LIMIT, move || async move {
-            let browser = inner.browser(recording).await?;
+            let browser = inner.driver.open(recording).await?;
             let outcome = within_limit(work(browser.clone(), inner.apps.clone())).await;
             close(browser).await;
             outcome
@@ -445,47 +423,6 @@ impl Harness {
         self.trial(name, move |browser, apps| {
             test(Page::new(browser, pick(apps)))
         })
-    }
-}
-
-/// What a browser records beside the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Recording {
-    Nothing,
-    /// The DevTools protocol's network events, in ChromeDriver's performance log.
-    Requests,
-}
-
-impl Inner {
-    async fn browser(&self, recording: Recording) -> Result<Client, Failed> {
-        let mut capabilities = serde_json::Map::new();
-        if recording == Recording::Requests {
-            capabilities.insert("goog:loggingPrefs".into(), json!({ "performance": "ALL" }));
-        }
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": self.chromium,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", "--disable-quic",
-                    "--lang=en-US", "--window-size=1280,900",
-                ],
-            }),
-        );
-        let mut builder = ClientBuilder::new(HttpConnector::new());
-        builder.capabilities(capabilities);
-        let opening = builder.connect(&self.driver_url);
-        match tokio::time::timeout(OPEN_LIMIT, opening).await {
-            Ok(Ok(browser)) => Ok(browser),
-            Ok(Err(e)) => Err(format!("cannot open a browser session: {e}").into()),
-            Err(_) => Err(format!(
-                "ChromeDriver did not open a browser session within {} s",
-                OPEN_LIMIT.as_secs()
-            )
-            .into()),
-        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! a person would.
 
 pub mod axe;
+mod browser;
 pub mod devtools;
 pub mod elsewhere;
 pub mod file_server;

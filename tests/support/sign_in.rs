@@ -4,10 +4,10 @@
 //! authority, serving the app that signs in there; and tokens of the tests' own making, signed
 //! with a tenant's keys.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
+use crate::harness::free_port;
 use crate::limits::{START_LIMIT, first_line};
 
 /// The API's identifier at the provider: its access tokens' `aud`.
@@ -51,11 +51,6 @@ pub struct Behaviour {
     /// The API's identifier, its access tokens' `aud` (default [`AUDIENCE`]); Microsoft Entra ID
     /// gives the client id when the API is the app's own.
     pub audience: Option<&'static str>,
-}
-
-fn free_port() -> Result<u16, String> {
-    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
 }
 
 fn script() -> PathBuf {

@@ -1,11 +1,14 @@
-//! The harness's own limits: a test that stops answering, even one that blocks its thread, fails
-//! within its limit and the run goes on.
+//! The harness's own behaviour: a test that stops answering, even one that blocks its thread,
+//! fails within its limit and the run goes on; the browsers leave nothing behind.
 
+use std::collections::BTreeSet;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use libtest_mimic::{Failed, Trial};
 
+use assistant_e2e::harness::Harness;
 use assistant_e2e::limits::{first_line, on_own_thread};
 
 /// A test whose work blocks its thread far past its limit (as reading from a process that never
@@ -107,8 +110,49 @@ fn a_process_that_never_says_its_address_fails_at_the_limit() -> Result<(), Fail
     Ok(())
 }
 
-pub fn tests() -> Vec<Trial> {
+/// The entries of `folder` that Chromium or ChromeDriver made (a profile, a socket's folder).
+fn chromiums_in(folder: &Path) -> Result<BTreeSet<String>, Failed> {
+    let mut found = BTreeSet::new();
+    for entry in std::fs::read_dir(folder)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.starts_with("org.chromium.") {
+            found.insert(name);
+        }
+    }
+    Ok(found)
+}
+
+/// A browser opened and closed leaves nothing in the machine's temporary folder: its files are
+/// in the run's own folder, removed at the run's end.
+fn a_browser_leaves_nothing_in_the_machines_temporary_folder(
+    harness: &Harness,
+) -> Result<(), Failed> {
+    let machines = std::env::temp_dir();
+    let before = chromiums_in(&machines)?;
+    let runs = harness.browsers_temp().to_path_buf();
+    let while_open = harness.in_browser(move |browser, apps| async move {
+        browser.goto(&apps.api).await?;
+        chromiums_in(&runs)
+    })?;
+    assert!(
+        !while_open.is_empty(),
+        "the browser keeps its files in the run's own folder"
+    );
+    let left: Vec<_> = chromiums_in(&machines)?
+        .difference(&before)
+        .cloned()
+        .collect();
+    assert!(left.is_empty(), "left in {}: {left:?}", machines.display());
+    Ok(())
+}
+
+pub fn tests(harness: &Harness) -> Vec<Trial> {
+    let own = harness.clone();
     vec![
+        Trial::test(
+            "harness: a browser leaves nothing in the machine's temporary folder",
+            move || a_browser_leaves_nothing_in_the_machines_temporary_folder(&own),
+        ),
         Trial::test(
             "harness: a process that never says its address fails at the limit",
             a_process_that_never_says_its_address_fails_at_the_limit,
