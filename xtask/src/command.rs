@@ -133,6 +133,8 @@ pub fn run_tests(mut command: Command, limit: Duration) -> (Counts, Result<(), S
             Ok(Some(status)) => break Ok(status),
             Ok(None) if Instant::now() >= deadline => {
                 stop_group(group);
+                // The command itself, should the group not be stopped (no `kill` on the machine).
+                let _ = child.kill();
                 let _ = child.wait();
                 let (minutes, seconds) = (limit.as_secs() / 60, limit.as_secs() % 60);
                 break Err(format!(
