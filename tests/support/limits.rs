@@ -37,8 +37,9 @@ pub async fn within_limit<T>(test: impl Future<Output = Result<T, Failed>>) -> R
 }
 
 /// The longest a test may hold its thread, whatever it does there: its own [`TEST_LIMIT`], opening
-/// two browsers and closing them (480 s at most), and a margin. Work that blocks the thread (reading from a process
-/// that never answers) cannot give way to [`TEST_LIMIT`]; this limit holds all the same.
+/// two browsers and closing them (480 s at most), and a margin. Work that blocks the thread
+/// (reading from a process that never answers) cannot give way to [`TEST_LIMIT`]; this limit
+/// holds all the same.
 pub const HOLD_LIMIT: Duration = Duration::from_secs(600);
 
 /// Runs the future `make` gives on a thread of its own, with a runtime of its own: its outcome, or
